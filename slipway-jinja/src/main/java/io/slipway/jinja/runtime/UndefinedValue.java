@@ -1,0 +1,96 @@
+package io.slipway.jinja.runtime;
+
+import io.slipway.jinja.JinjaException;
+import io.slipway.jinja.Undefined;
+import io.slipway.jinja.UndefinedMode;
+
+import java.util.Collections;
+import java.util.Iterator;
+
+/**
+ * An undefined value and what each use of it does under its {@link UndefinedMode}, as Jinja2's
+ * {@code Undefined}, {@code StrictUndefined} and dbt's capture-mode undefined behave.
+ */
+public final class UndefinedValue implements Undefined {
+    private final UndefinedMode mode;
+    private final String hint;
+
+    private UndefinedValue(UndefinedMode mode, String hint) {
+        this.mode = mode;
+        this.hint = hint;
+    }
+
+    /** The undefined for a missing name: {@code 'x' is undefined}. */
+    public static UndefinedValue name(UndefinedMode mode, String name) {
+        return new UndefinedValue(mode, "'" + name + "' is undefined");
+    }
+
+    /** The undefined for a missing attribute or item: {@code 'dict object' has no attribute 'x'}. */
+    public static UndefinedValue attribute(UndefinedMode mode, Object owner, Object key) {
+        return new UndefinedValue(mode, "'" + Py.typeName(owner) + " object' has no attribute " + Py.repr(key));
+    }
+
+    /** The undefined with a message of its own. */
+    public static UndefinedValue hint(UndefinedMode mode, String hint) {
+        return new UndefinedValue(mode, hint);
+    }
+
+    public UndefinedMode mode() {
+        return mode;
+    }
+
+    @Override
+    public String message() {
+        return hint;
+    }
+
+    /** Raises the UndefinedError Jinja2 raises on use. */
+    public JinjaException fail() {
+        return JinjaException.python("UndefinedError", hint);
+    }
+
+    /** {@code str(undefined)}: empty, except strict mode raises. */
+    public String str() {
+        if (mode == UndefinedMode.STRICT) {
+            throw fail();
+        }
+        return "";
+    }
+
+    /** {@code bool(undefined)}: false, except strict mode raises. */
+    public boolean truthy() {
+        if (mode == UndefinedMode.STRICT) {
+            throw fail();
+        }
+        return false;
+    }
+
+    /** {@code iter(undefined)}: empty, except strict mode raises. */
+    public Iterator<Object> iterate() {
+        if (mode == UndefinedMode.STRICT) {
+            throw fail();
+        }
+        return Collections.emptyIterator();
+    }
+
+    /** {@code len(undefined)}: 0, except strict mode raises. */
+    public int len() {
+        if (mode == UndefinedMode.STRICT) {
+            throw fail();
+        }
+        return 0;
+    }
+
+    /** Attribute, item access and calls: the capture mode returns itself; the others raise. */
+    public Object chain() {
+        if (mode == UndefinedMode.CHAINABLE) {
+            return this;
+        }
+        throw fail();
+    }
+
+    @Override
+    public String toString() {
+        return "Undefined(" + hint + ")";
+    }
+}
