@@ -1,0 +1,15 @@
+package io.slipway.jinja;
+
+/**
+ * dbt's {@code return(x)}: register {@link #FUNCTION} as the global {@code return} and a macro whose body
+ * calls it ends at once and returns {@code x} (any value, not only a string) to its caller.
+ */
+public final class MacroReturn {
+    private MacroReturn() {
+    }
+
+    /** The {@code return} function; ends the innermost macro call with its argument as the value. */
+    public static final JinjaCallable FUNCTION = (context, args) -> {
+        throw new UnsupportedOperationException("not implemented yet");
+    };
+}
