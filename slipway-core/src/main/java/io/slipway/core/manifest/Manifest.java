@@ -1,0 +1,163 @@
+package io.slipway.core.manifest;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Everything a project defines, resolved: nodes, sources, macros and doc blocks by unique id, and the
+ * parent and child maps between nodes and sources. Immutable once built; lookups by name are indexed.
+ */
+public final class Manifest {
+    private final String projectName;
+    private final String adapterType;
+    private final Map<String, Node> nodes;
+    private final Map<String, SourceDefinition> sources;
+    private final Map<String, MacroNode> macros;
+    private final Map<String, DocBlock> docs;
+    private final Map<String, List<String>> parentMap;
+    private final Map<String, List<String>> childMap;
+    /** Refable nodes by name, then by package. */
+    private final Map<String, Map<String, Node>> refIndex;
+    /** Sources by "source.table", then by package. */
+    private final Map<String, Map<String, SourceDefinition>> sourceIndex;
+
+    public Manifest(String projectName, String adapterType, Map<String, Node> nodes, Map<String, SourceDefinition> sources,
+                    Map<String, MacroNode> macros, Map<String, DocBlock> docs) {
+        this.projectName = Objects.requireNonNull(projectName, "projectName is null");
+        this.adapterType = Objects.requireNonNull(adapterType, "adapterType is null");
+        this.nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
+        this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+        this.macros = Collections.unmodifiableMap(new LinkedHashMap<>(macros));
+        this.docs = Collections.unmodifiableMap(new LinkedHashMap<>(docs));
+
+        Map<String, List<String>> parents = new TreeMap<>();
+        Map<String, List<String>> children = new TreeMap<>();
+        for (String id : this.sources.keySet()) {
+            parents.put(id, new ArrayList<>());
+            children.put(id, new ArrayList<>());
+        }
+        for (String id : this.nodes.keySet()) {
+            parents.put(id, new ArrayList<>());
+            children.put(id, new ArrayList<>());
+        }
+        for (Node node : this.nodes.values()) {
+            for (String parent : node.dependsOn().nodes()) {
+                if (!parents.get(node.uniqueId()).contains(parent)) {
+                    parents.get(node.uniqueId()).add(parent);
+                }
+                List<String> siblings = children.get(parent);
+                if (siblings != null && !siblings.contains(node.uniqueId())) {
+                    siblings.add(node.uniqueId());
+                }
+            }
+        }
+        parents.replaceAll((k, v) -> List.copyOf(v.stream().sorted().toList()));
+        children.replaceAll((k, v) -> List.copyOf(v.stream().sorted().toList()));
+        this.parentMap = Collections.unmodifiableMap(parents);
+        this.childMap = Collections.unmodifiableMap(children);
+
+        Map<String, Map<String, Node>> refs = new HashMap<>();
+        for (Node node : this.nodes.values()) {
+            if (node.resourceType().isRefable()) {
+                refs.computeIfAbsent(node.name(), k -> new LinkedHashMap<>()).put(node.packageName(), node);
+            }
+        }
+        this.refIndex = refs;
+        Map<String, Map<String, SourceDefinition>> srcs = new HashMap<>();
+        for (SourceDefinition source : this.sources.values()) {
+            srcs.computeIfAbsent(source.sourceName() + "." + source.name(), k -> new LinkedHashMap<>()).put(source.packageName(), source);
+        }
+        this.sourceIndex = srcs;
+    }
+
+    public String projectName() {
+        return projectName;
+    }
+
+    public String adapterType() {
+        return adapterType;
+    }
+
+    public Map<String, Node> nodes() {
+        return nodes;
+    }
+
+    public Map<String, SourceDefinition> sources() {
+        return sources;
+    }
+
+    public Map<String, MacroNode> macros() {
+        return macros;
+    }
+
+    public Map<String, DocBlock> docs() {
+        return docs;
+    }
+
+    /** Parents of each node and source (sorted unique ids). */
+    public Map<String, List<String>> parentMap() {
+        return parentMap;
+    }
+
+    /** Children of each node and source (sorted unique ids). */
+    public Map<String, List<String>> childMap() {
+        return childMap;
+    }
+
+    public Node node(String uniqueId) {
+        return nodes.get(uniqueId);
+    }
+
+    /**
+     * Resolves a ref as dbt does: the named package if given; otherwise the root project, then the
+     * calling node's package, then any package.
+     *
+     * @return the node, or null
+     */
+    public Node resolveRef(RefCall ref, String callerPackage) {
+        Map<String, Node> byPackage = refIndex.get(ref.name());
+        if (byPackage == null) {
+            return null;
+        }
+        if (ref.packageName() != null) {
+            return byPackage.get(ref.packageName());
+        }
+        Node found = byPackage.get(projectName);
+        if (found == null && callerPackage != null) {
+            found = byPackage.get(callerPackage);
+        }
+        if (found == null && !byPackage.isEmpty()) {
+            found = byPackage.values().iterator().next();
+        }
+        return found;
+    }
+
+    /** Resolves {@code source(sourceName, tableName)}; null if absent. */
+    public SourceDefinition resolveSource(String sourceName, String tableName, String callerPackage) {
+        Map<String, SourceDefinition> byPackage = sourceIndex.get(sourceName + "." + tableName);
+        if (byPackage == null) {
+            return null;
+        }
+        SourceDefinition found = callerPackage == null ? null : byPackage.get(callerPackage);
+        if (found == null) {
+            found = byPackage.get(projectName);
+        }
+        return found != null ? found : byPackage.values().iterator().next();
+    }
+
+    /** Names of every refable node, for "did you mean" suggestions. */
+    public List<String> refableNames() {
+        return new ArrayList<>(refIndex.keySet());
+    }
+
+    /** Names of every source table as {@code source.table}. */
+    public List<String> sourceNames() {
+        return new ArrayList<>(sourceIndex.keySet());
+    }
+}

@@ -1,0 +1,27 @@
+package io.slipway.core.manifest;
+
+import java.util.Locale;
+
+/** dbt's resource types, named as dbt spells them in unique ids and artifacts. */
+public enum ResourceType {
+    MODEL, SEED, SNAPSHOT, TEST, ANALYSIS, OPERATION, SOURCE, MACRO, DOC, EXPOSURE, UNIT_TEST;
+
+    /** The lower-case name ({@code model}, {@code unit_test}). */
+    public String dbtName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether ref() can point at it. */
+    public boolean isRefable() {
+        return this == MODEL || this == SEED || this == SNAPSHOT;
+    }
+
+    /** Whether commands execute it. */
+    public boolean isExecutable() {
+        return this == MODEL || this == SEED || this == SNAPSHOT || this == TEST;
+    }
+
+    public static ResourceType fromDbtName(String name) {
+        return valueOf(name.trim().toUpperCase(Locale.ROOT));
+    }
+}

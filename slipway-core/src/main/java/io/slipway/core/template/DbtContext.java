@@ -1,0 +1,88 @@
+package io.slipway.core.template;
+
+import io.slipway.core.event.EventSink;
+import io.slipway.jinja.Globals;
+
+import java.time.ZonedDateTime;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What every render of one invocation shares: the Jinja environment, the macro index, {@code target},
+ * vars, the environment variables, and dbt's base context functions. Thread-safe: renders on many
+ * threads read it at once.
+ */
+public final class DbtContext {
+    private final DbtJinja jinja;
+    private final Map<String, Object> target;
+    private final Vars vars;
+    private final Map<String, String> env;
+    private final EventSink events;
+    private final String invocationId;
+    private final ZonedDateTime runStartedAt;
+    private final Map<String, Object> flags;
+    private final Map<String, Object> base;
+    private volatile MacroIndex macros;
+
+    public DbtContext(DbtJinja jinja, Map<String, Object> target, Vars vars, Map<String, String> env, EventSink events,
+                      String invocationId, ZonedDateTime runStartedAt, Map<String, Object> flags) {
+        this.jinja = Objects.requireNonNull(jinja, "jinja is null");
+        this.target = Collections.unmodifiableMap(new HashMap<>(target));
+        this.vars = Objects.requireNonNull(vars, "vars is null");
+        this.env = Map.copyOf(env);
+        this.events = Objects.requireNonNull(events, "events is null");
+        this.invocationId = Objects.requireNonNull(invocationId, "invocationId is null");
+        this.runStartedAt = Objects.requireNonNull(runStartedAt, "runStartedAt is null");
+        this.flags = Collections.unmodifiableMap(new HashMap<>(flags));
+        this.base = BaseContext.build(this);
+    }
+
+    public DbtJinja jinja() {
+        return jinja;
+    }
+
+    public Map<String, Object> target() {
+        return target;
+    }
+
+    public Vars vars() {
+        return vars;
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+
+    public EventSink events() {
+        return events;
+    }
+
+    public String invocationId() {
+        return invocationId;
+    }
+
+    public ZonedDateTime runStartedAt() {
+        return runStartedAt;
+    }
+
+    public Map<String, Object> flags() {
+        return flags;
+    }
+
+    /** The macro index, once macros are parsed (null before). */
+    public MacroIndex macros() {
+        return macros;
+    }
+
+    public void setMacros(MacroIndex index) {
+        this.macros = index;
+    }
+
+    /** A base-context name, or {@link Globals#MISSING}. */
+    public Object lookup(String name) {
+        Object v = base.get(name);
+        return v != null || base.containsKey(name) ? v : Globals.MISSING;
+    }
+}

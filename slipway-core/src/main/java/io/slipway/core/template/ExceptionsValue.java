@@ -1,0 +1,50 @@
+package io.slipway.core.template;
+
+import io.slipway.core.error.ErrorCode;
+import io.slipway.core.error.SlipwayException;
+import io.slipway.core.event.Event;
+import io.slipway.core.event.EventCode;
+import io.slipway.core.event.Level;
+import io.slipway.jinja.JinjaCallable;
+import io.slipway.jinja.PyObject;
+import io.slipway.jinja.runtime.Py;
+
+import java.util.Map;
+
+/** dbt's {@code exceptions} namespace: {@code raise_compiler_error}, {@code warn}, and the other raisers templates call. */
+final class ExceptionsValue implements PyObject {
+    private final DbtContext context;
+
+    ExceptionsValue(DbtContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Object getAttr(String name) {
+        return switch (name) {
+            case "raise_compiler_error", "raise_not_implemented", "raise_contract_error", "raise_fail_fast_error",
+                    "column_type_missing", "missing_relation", "relation_wrong_type", "raise_dependency_error" ->
+                    (JinjaCallable) (ctx, args) -> {
+                        String message = args.positional().isEmpty() ? name : Py.str(args.positional().get(0));
+                        if (name.equals("missing_relation")) {
+                            message = "Relation " + message + " not found!";
+                        }
+                        throw new SlipwayException(ErrorCode.COMPILATION_ERROR, message);
+                    };
+            case "raise_database_error" -> (JinjaCallable) (ctx, args) -> {
+                throw new SlipwayException(ErrorCode.DATABASE_ERROR, Py.str(args.get(0, "msg", "")));
+            };
+            case "warn", "warn_snapshot_timestamp_data_types" -> (JinjaCallable) (ctx, args) -> {
+                String message = args.positional().isEmpty() ? name : Py.str(args.positional().get(0));
+                context.events().emit(Event.of(EventCode.Z004_WARNING, Level.WARN, "[WARNING]: " + message, Map.of()));
+                return "";
+            };
+            default -> MISSING;
+        };
+    }
+
+    @Override
+    public String repr() {
+        return "<exceptions>";
+    }
+}
