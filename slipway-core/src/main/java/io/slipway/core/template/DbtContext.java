@@ -24,10 +24,19 @@ public final class DbtContext {
     private final ZonedDateTime runStartedAt;
     private final Map<String, Object> flags;
     private final Map<String, Object> base;
+    private final java.util.List<String> adapterTypes;
+    private final Map<String, java.util.List<String>> dispatch;
     private volatile MacroIndex macros;
 
+    /**
+     * @param adapterTypes the adapter's type then the types it inherits from ({@code duckdb}), for dispatch
+     * @param dispatch     the project's {@code dispatch:} search orders by macro namespace
+     */
     public DbtContext(DbtJinja jinja, Map<String, Object> target, Vars vars, Map<String, String> env, EventSink events,
-                      String invocationId, ZonedDateTime runStartedAt, Map<String, Object> flags) {
+                      String invocationId, ZonedDateTime runStartedAt, Map<String, Object> flags,
+                      java.util.List<String> adapterTypes, Map<String, java.util.List<String>> dispatch) {
+        this.adapterTypes = java.util.List.copyOf(adapterTypes);
+        this.dispatch = Map.copyOf(dispatch);
         this.jinja = Objects.requireNonNull(jinja, "jinja is null");
         this.target = Collections.unmodifiableMap(new HashMap<>(target));
         this.vars = Objects.requireNonNull(vars, "vars is null");
@@ -37,6 +46,14 @@ public final class DbtContext {
         this.runStartedAt = Objects.requireNonNull(runStartedAt, "runStartedAt is null");
         this.flags = Collections.unmodifiableMap(new HashMap<>(flags));
         this.base = BaseContext.build(this);
+    }
+
+    public java.util.List<String> adapterTypes() {
+        return adapterTypes;
+    }
+
+    public Map<String, java.util.List<String>> dispatch() {
+        return dispatch;
     }
 
     public DbtJinja jinja() {
