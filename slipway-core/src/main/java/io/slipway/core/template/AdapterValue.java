@@ -102,6 +102,14 @@ public final class AdapterValue implements PyObject {
             };
             case "check_schema_exists" -> (JinjaCallable) (ctx, args) -> connection() != null
                     && !connection().listRelations(Args.string(args, 0, "database", null), Args.string(args, 1, "schema", "")).isEmpty();
+            case "load_seed_rows" -> (JinjaCallable) (ctx, args) -> {
+                RelationValue r = relation(args.get(0, "relation", null), "load_seed_rows");
+                Object table = args.get(1, "seed_table", null);
+                if (!(table instanceof io.slipway.core.seed.SeedTable seed)) {
+                    throw new SlipwayException(ErrorCode.COMPILATION_ERROR, "adapter.load_seed_rows() needs the table load_agate_table() returned");
+                }
+                return connection() == null ? 0L : connection().insertRows(r.render(), seed.quotedNames(), seed.rows());
+            };
             case "already_exists" -> (JinjaCallable) (ctx, args) -> getRelation(null,
                     Args.string(args, 0, "schema", ""), Args.string(args, 1, "name", "")) != null;
             default -> MISSING;

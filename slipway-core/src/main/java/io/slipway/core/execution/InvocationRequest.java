@@ -1,0 +1,77 @@
+package io.slipway.core.execution;
+
+import io.slipway.core.project.Frozen;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What to run: a command and dbt's flags, as parsed from the command line or an API call.
+ *
+ * @param profilesDir  {@code --profiles-dir}, or null to search as dbt does
+ * @param target       {@code --target}, or null for the profile's default
+ * @param threads      {@code --threads}, or null for the target's
+ * @param vars         {@code --vars}, parsed
+ * @param targetPath   {@code --target-path}, or null for the project's
+ * @param inlineSql    {@code --inline} for compile and show, or null
+ * @param limit        {@code --limit} for show (negative: no limit)
+ * @param output       {@code --output} for ls and show/compile ({@code text}, {@code json}, {@code name}, {@code path}, {@code selector})
+ * @param outputKeys   {@code --output-keys} for {@code ls --output json}
+ * @param resourceTypes {@code --resource-type} filters, empty for the command's default
+ */
+public record InvocationRequest(
+        Command command,
+        Path projectDir,
+        Path profilesDir,
+        String target,
+        List<String> select,
+        List<String> exclude,
+        Integer threads,
+        Map<String, Object> vars,
+        boolean fullRefresh,
+        boolean failFast,
+        String targetPath,
+        String inlineSql,
+        int limit,
+        String output,
+        List<String> outputKeys,
+        List<String> resourceTypes) {
+
+    public InvocationRequest {
+        Objects.requireNonNull(command, "command is null");
+        Objects.requireNonNull(projectDir, "projectDir is null");
+        select = List.copyOf(select);
+        exclude = List.copyOf(exclude);
+        vars = Frozen.map(vars);
+        outputKeys = List.copyOf(outputKeys);
+        resourceTypes = List.copyOf(resourceTypes);
+    }
+
+    /** A request with every flag at its default. */
+    public static InvocationRequest of(Command command, Path projectDir) {
+        return new InvocationRequest(command, projectDir, null, null, List.of(), List.of(), null, Map.of(), false, false, null,
+                null, 10, "text", List.of(), List.of());
+    }
+
+    public InvocationRequest withSelect(List<String> value) {
+        return new InvocationRequest(command, projectDir, profilesDir, target, value, exclude, threads, vars, fullRefresh, failFast,
+                targetPath, inlineSql, limit, output, outputKeys, resourceTypes);
+    }
+
+    public InvocationRequest withProfilesDir(Path value) {
+        return new InvocationRequest(command, projectDir, value, target, select, exclude, threads, vars, fullRefresh, failFast,
+                targetPath, inlineSql, limit, output, outputKeys, resourceTypes);
+    }
+
+    public InvocationRequest withThreads(Integer value) {
+        return new InvocationRequest(command, projectDir, profilesDir, target, select, exclude, value, vars, fullRefresh, failFast,
+                targetPath, inlineSql, limit, output, outputKeys, resourceTypes);
+    }
+
+    public InvocationRequest withTarget(String value) {
+        return new InvocationRequest(command, projectDir, profilesDir, value, select, exclude, threads, vars, fullRefresh, failFast,
+                targetPath, inlineSql, limit, output, outputKeys, resourceTypes);
+    }
+}

@@ -1,0 +1,43 @@
+package io.slipway.core.execution;
+
+import io.slipway.core.project.Frozen;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What running one node gave, as run_results.json records it.
+ *
+ * @param message         the short outcome ({@code OK}, {@code INSERT 3}, {@code Got 2 results, configured to fail if != 0}) or the error
+ * @param failures        failing rows for tests, else null
+ * @param adapterResponse the warehouse's response to the main statement
+ * @param compiledCode    the compiled SQL, or null when it did not compile
+ * @param compiledPath    where the compiled SQL was written (relative to the project), or null
+ */
+public record NodeResult(
+        String uniqueId,
+        NodeStatus status,
+        String message,
+        Long failures,
+        Map<String, Object> adapterResponse,
+        Instant compileStarted,
+        Instant compileCompleted,
+        Instant executeStarted,
+        Instant executeCompleted,
+        double executionTime,
+        String threadId,
+        String compiledCode,
+        String compiledPath,
+        String relationName) {
+
+    public NodeResult {
+        Objects.requireNonNull(uniqueId, "uniqueId is null");
+        Objects.requireNonNull(status, "status is null");
+        adapterResponse = Frozen.map(adapterResponse);
+    }
+
+    public static NodeResult skipped(String uniqueId, String message, String relationName) {
+        return new NodeResult(uniqueId, NodeStatus.SKIPPED, message, null, Map.of(), null, null, null, null, 0, "MainThread", null, null, relationName);
+    }
+}

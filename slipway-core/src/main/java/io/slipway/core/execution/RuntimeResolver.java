@@ -1,0 +1,76 @@
+package io.slipway.core.execution;
+
+import io.slipway.core.error.ErrorCode;
+import io.slipway.core.error.SlipwayException;
+import io.slipway.core.manifest.Manifest;
+import io.slipway.core.manifest.Node;
+import io.slipway.core.manifest.RefCall;
+import io.slipway.core.manifest.SourceDefinition;
+import io.slipway.core.template.RefFunction;
+import io.slipway.core.template.RelationResolver;
+import io.slipway.core.template.RelationValue;
+import io.slipway.jinja.CallContext;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * {@code ref()} and {@code source()} while compiling: relations from the manifest, ephemeral models as
+ * CTE names (collected for injection).
+ */
+final class RuntimeResolver implements RelationResolver {
+    private final Manifest manifest;
+    private final Node node;
+    private final Set<String> ephemerals = new LinkedHashSet<>();
+
+    RuntimeResolver(Manifest manifest, Node node) {
+        this.manifest = manifest;
+        this.node = node;
+    }
+
+    /** Unique ids of the ephemeral models this node's SQL refers to, in first-use order. */
+    Set<String> ephemerals() {
+        return ephemerals;
+    }
+
+    @Override
+    public Object ref(CallContext context, RefCall call) {
+        Node target = manifest.resolveRef(call, node.packageName());
+        if (target == null) {
+            throw new SlipwayException(ErrorCode.REF_NOT_FOUND,
+                    node.uniqueId() + " calls " + RefFunction.describe(call) + " but no such node exists",
+                    node.originalFilePath(), context == null ? 0 : context.line());
+        }
+        if (target.isEphemeral()) {
+            ephemerals.add(target.uniqueId());
+            return RelationValue.cte(cteName(target));
+        }
+        return relationOf(target);
+    }
+
+    @Override
+    public Object source(CallContext context, String sourceName, String tableName) {
+        SourceDefinition def = manifest.resolveSource(sourceName, tableName, node.packageName());
+        if (def == null) {
+            throw new SlipwayException(ErrorCode.SOURCE_NOT_FOUND,
+                    node.uniqueId() + " calls source('" + sourceName + "', '" + tableName + "') but no such source exists",
+                    node.originalFilePath(), context == null ? 0 : context.line());
+        }
+        return RelationValue.of(def.database(), def.schema(), def.identifier(), "table");
+    }
+
+    static String cteName(Node ephemeral) {
+        return "__dbt__cte__" + ephemeral.alias();
+    }
+
+    /** The relation a node is built as. */
+    static RelationValue relationOf(Node target) {
+        String type = switch (target.materialized()) {
+            case "view" -> "view";
+            case "ephemeral" -> "cte";
+            case "materialized_view" -> "materialized_view";
+            default -> "table";
+        };
+        return RelationValue.of(target.database(), target.schema(), target.alias(), type);
+    }
+}

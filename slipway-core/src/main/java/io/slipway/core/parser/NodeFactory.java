@@ -1,0 +1,184 @@
+package io.slipway.core.parser;
+
+import io.slipway.core.error.ErrorCode;
+import io.slipway.core.error.SlipwayException;
+import io.slipway.core.manifest.ColumnSpec;
+import io.slipway.core.manifest.DependsOn;
+import io.slipway.core.manifest.FileChecksum;
+import io.slipway.core.manifest.Node;
+import io.slipway.core.manifest.NodeConfig;
+import io.slipway.core.manifest.RefCall;
+import io.slipway.core.manifest.ResourceType;
+import io.slipway.core.parser.Properties.NodePatch;
+import io.slipway.core.project.ProjectConfig;
+import io.slipway.core.template.ContextLocals;
+import io.slipway.core.template.NodeGlobals;
+import io.slipway.core.template.NodeSession;
+import io.slipway.core.template.ParseCapture;
+import io.slipway.core.template.RelationValue;
+import io.slipway.core.template.Renderer;
+import io.slipway.jinja.Macro;
+import io.slipway.jinja.Template;
+import io.slipway.jinja.runtime.Py;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds model, seed, singular test and analysis nodes: config by dbt's precedence, a parse-time render
+ * that captures refs, sources and config calls, and the database, schema and alias from the project's
+ * (or dbt's default) {@code generate_*_name} macros.
+ */
+final class NodeFactory {
+    private final ParseEnvironment env;
+
+    NodeFactory(ParseEnvironment env) {
+        this.env = env;
+    }
+
+    /** A parsed node, or a disabled one (not in the graph). */
+    record Parsed(Node node, boolean enabled, List<Integer> refLines) {
+    }
+
+    Parsed sqlNode(ResourceType type, SourceFile file, ProjectConfig pkg, NodePatch patch) {
+        String name = file.stem();
+        List<String> fqn = fqn(pkg.name(), file);
+        String uniqueId = type.dbtName() + "." + pkg.name() + "." + name;
+        Map<String, Object> unrendered = new LinkedHashMap<>();
+        Map<String, Object> config = configFor(type, pkg, fqn, patch, unrendered);
+
+        ParseCapture capture = new ParseCapture(RelationValue.of(defaultDatabase(), defaultSchema(), name, null));
+        NodeSession session = new NodeSession(env.adapter(), null, false);
+        Map<String, Object> model = partialModel(uniqueId, name, type, pkg.name(), file, fqn, config);
+        Map<String, Object> locals = ContextLocals.parse(env.context(), session, capture, model,
+                RelationValue.of(defaultDatabase(), defaultSchema(), name, null));
+        NodeGlobals globals = new NodeGlobals(env.context(), pkg.name(), uniqueId, locals);
+        Template template = env.context().jinja().parse(file.contents(), file.originalFilePath());
+        Renderer.render(template, globals, file.originalFilePath());
+
+        Map<String, Object> configCall = capture.config();
+        ConfigMerger.mergeInto(config, configCall);
+        unrendered.putAll(configCall);
+        ConfigMerger.normalizeHooks(config);
+        return finish(type, file, pkg, patch, name, fqn, uniqueId, config, unrendered, configCall, file.contents(),
+                capture.refs(), capture.refLines(), capture.sources(), new ArrayList<>(globals.macrosUsed()));
+    }
+
+    Parsed seed(SourceFile file, ProjectConfig pkg, NodePatch patch) {
+        String name = file.stem();
+        List<String> fqn = fqn(pkg.name(), file);
+        String uniqueId = "seed." + pkg.name() + "." + name;
+        Map<String, Object> unrendered = new LinkedHashMap<>();
+        Map<String, Object> config = configFor(ResourceType.SEED, pkg, fqn, patch, unrendered);
+        ConfigMerger.normalizeHooks(config);
+        return finish(ResourceType.SEED, file, pkg, patch, name, fqn, uniqueId, config, unrendered, Map.of(), "",
+                List.of(), List.of(), List.of(), List.of());
+    }
+
+    private Parsed finish(ResourceType type, SourceFile file, ProjectConfig pkg, NodePatch patch, String name, List<String> fqn,
+                          String uniqueId, Map<String, Object> config, Map<String, Object> unrendered, Map<String, Object> configCall,
+                          String rawCode, List<RefCall> refs, List<Integer> refLines, List<List<String>> sources, List<String> macros) {
+        NodeConfig nodeConfig = new NodeConfig(config);
+        boolean enabled = nodeConfig.enabled();
+        String path = file.resourcePath();
+        Map<String, ColumnSpec> columns = patch == null ? Map.of() : patch.columns();
+        String description = patch == null ? "" : patch.description();
+        Node draft = new Node(uniqueId, type, pkg.name(), name, path, file.originalFilePath(),
+                patch == null ? null : pkg.name() + "://" + patch.file(), fqn,
+                type == ResourceType.SEED ? FileChecksum.sha256(file.contents()) : FileChecksum.sha256(rawCode),
+                nodeConfig, unrendered, configCall, defaultDatabase(), defaultSchema(), name, null, description, columns,
+                rawCode, type == ResourceType.SEED ? null : "sql", refs, sources, new DependsOn(macros, List.of()), null, null, null);
+        if (!enabled) {
+            return new Parsed(draft, false, refLines);
+        }
+        return new Parsed(withNames(draft, pkg), true, refLines);
+    }
+
+    /** The node with database, schema, alias and relation name from the generate_*_name macros. */
+    Node withNames(Node draft, ProjectConfig pkg) {
+        Map<String, Object> nodeDict = io.slipway.core.template.NodeValue.of(draft);
+        String database = nameFrom("generate_database_name", draft.config().database(), nodeDict, draft, defaultDatabase());
+        String schema = nameFrom("generate_schema_name", draft.config().schema(), nodeDict, draft, defaultSchema());
+        String alias = nameFrom("generate_alias_name", draft.config().alias(), nodeDict, draft, draft.name());
+        String relation = draft.isEphemeral() || draft.resourceType() == ResourceType.TEST || draft.resourceType() == ResourceType.ANALYSIS
+                ? null : env.relationName(database, schema, alias);
+        return new Node(draft.uniqueId(), draft.resourceType(), draft.packageName(), draft.name(), draft.path(), draft.originalFilePath(),
+                draft.patchPath(), draft.fqn(), draft.checksum(), draft.config(), draft.unrenderedConfig(), draft.configCallDict(),
+                database, schema, alias, relation, draft.description(), draft.columns(), draft.rawCode(), draft.language(),
+                draft.refs(), draft.sources(), draft.dependsOn(), draft.testMetadata(), draft.columnName(), draft.attachedNode());
+    }
+
+    private String nameFrom(String macroName, String custom, Map<String, Object> nodeDict, Node draft, String fallback) {
+        NodeSession session = new NodeSession(env.adapter(), null, false);
+        ParseCapture capture = new ParseCapture(RelationValue.of(defaultDatabase(), defaultSchema(), draft.name(), null));
+        NodeGlobals globals = new NodeGlobals(env.context(), draft.packageName(), draft.uniqueId(),
+                ContextLocals.parse(env.context(), session, capture, nodeDict, RelationValue.of(defaultDatabase(), defaultSchema(), draft.name(), null)));
+        Object macro = globals.lookup(macroName);
+        if (!(macro instanceof Macro m)) {
+            return fallback;
+        }
+        Object result = Renderer.call(m, java.util.Arrays.asList(custom, nodeDict), Map.of(), draft.originalFilePath());
+        String value = result == null ? "" : Py.str(result).strip();
+        if (value.isEmpty()) {
+            throw new SlipwayException(ErrorCode.COMPILATION_ERROR,
+                    macroName + " returned an empty name for " + draft.uniqueId() + "; check the macro", draft.originalFilePath(), 0);
+        }
+        return value;
+    }
+
+    Map<String, Object> configFor(ResourceType type, ProjectConfig pkg, List<String> fqn, NodePatch patch, Map<String, Object> unrendered) {
+        String treeKey = switch (type) {
+            case MODEL -> "models";
+            case SEED -> "seeds";
+            case SNAPSHOT -> "snapshots";
+            case TEST -> "data_tests";
+            case ANALYSIS -> "analyses";
+            default -> "models";
+        };
+        Map<String, Object> config = ConfigMerger.defaults(type);
+        ConfigMerger.mergeInto(config, ConfigMerger.copy(ConfigMerger.fromProjectTree(pkg.configTree(treeKey), fqn)));
+        unrendered.putAll(ConfigMerger.fromProjectTree(pkg.unrenderedConfigTree(treeKey), fqn));
+        if (!pkg.name().equals(env.root().name())) {
+            ConfigMerger.mergeInto(config, ConfigMerger.copy(ConfigMerger.fromProjectTree(env.root().configTree(treeKey), fqn)));
+            unrendered.putAll(ConfigMerger.fromProjectTree(env.root().unrenderedConfigTree(treeKey), fqn));
+        }
+        if (patch != null && !patch.config().isEmpty()) {
+            ConfigMerger.mergeInto(config, ConfigMerger.copy(patch.config()));
+            unrendered.putAll(patch.config());
+        }
+        return config;
+    }
+
+    static List<String> fqn(String packageName, SourceFile file) {
+        List<String> fqn = new ArrayList<>();
+        fqn.add(packageName);
+        fqn.addAll(file.folders());
+        fqn.add(file.stem());
+        return fqn;
+    }
+
+    private Map<String, Object> partialModel(String uniqueId, String name, ResourceType type, String pkg, SourceFile file,
+                                             List<String> fqn, Map<String, Object> config) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("unique_id", uniqueId);
+        model.put("name", name);
+        model.put("resource_type", type.dbtName());
+        model.put("package_name", pkg);
+        model.put("path", file.resourcePath());
+        model.put("original_file_path", file.originalFilePath());
+        model.put("fqn", new ArrayList<>(fqn));
+        model.put("config", config);
+        model.put("raw_code", file.contents());
+        return model;
+    }
+
+    String defaultDatabase() {
+        return env.adapter().defaultDatabase();
+    }
+
+    String defaultSchema() {
+        return env.adapter().defaultSchema();
+    }
+}

@@ -1,0 +1,295 @@
+package io.slipway.core.parser;
+
+import io.slipway.core.error.ErrorCode;
+import io.slipway.core.error.SlipwayException;
+import io.slipway.core.graph.DependencyGraph;
+import io.slipway.core.manifest.DependsOn;
+import io.slipway.core.manifest.DocBlock;
+import io.slipway.core.manifest.MacroNode;
+import io.slipway.core.manifest.Manifest;
+import io.slipway.core.manifest.Node;
+import io.slipway.core.manifest.RefCall;
+import io.slipway.core.manifest.ResourceType;
+import io.slipway.core.manifest.SourceDefinition;
+import io.slipway.core.parser.GenericTestFactory.Target;
+import io.slipway.core.parser.Properties.NodePatch;
+import io.slipway.core.parser.Properties.SourcePatch;
+import io.slipway.core.parser.Properties.SourceTablePatch;
+import io.slipway.core.parser.Properties.TestDecl;
+import io.slipway.core.project.ProjectConfig;
+import io.slipway.core.template.MacroIndex;
+import io.slipway.core.template.RefFunction;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Parses a root project and its installed packages into a manifest, in dbt's order: macros (Slipway's
+ * global ones, the adapter's, packages', the project's), doc blocks, properties files, then models, seeds,
+ * singular tests and analyses, sources, generic tests; then resolves refs and checks for cycles.
+ */
+public final class ProjectParser {
+    private static final List<String> SQL = List.of(".sql");
+    private static final List<String> YML = List.of(".yml", ".yaml");
+
+    private final ParseEnvironment env;
+
+    public ProjectParser(ParseEnvironment env) {
+        this.env = env;
+    }
+
+    /**
+     * @param packages       the installed packages' project configs (not the root)
+     * @param internalMacros Slipway's global macro files (package {@code dbt}) and the adapter's
+     */
+    public ParseResult parse(List<ProjectConfig> packages, List<SourceFile> internalMacros) {
+        List<ProjectConfig> all = new ArrayList<>(packages);
+        all.add(env.root());
+
+        // 1. macros
+        MacroParser macroParser = new MacroParser(env.context().jinja());
+        Map<String, MacroNode> macros = new LinkedHashMap<>();
+        List<SourceFile> macroFiles = new ArrayList<>(internalMacros);
+        for (ProjectConfig pkg : all) {
+            macroFiles.addAll(FileFinder.find(pkg.name(), pkg.projectDir(), pkg.macroPaths(), SQL));
+            List<String> genericDirs = pkg.testPaths().stream().map(p -> p + "/generic").toList();
+            macroFiles.addAll(FileFinder.find(pkg.name(), pkg.projectDir(), genericDirs, SQL));
+        }
+        for (SourceFile file : macroFiles) {
+            for (MacroNode macro : macroParser.parse(file)) {
+                MacroNode previous = macros.putIfAbsent(macro.uniqueId(), macro);
+                if (previous != null) {
+                    throw new SlipwayException(ErrorCode.DUPLICATE_RESOURCE,
+                            "dbt found two macros named '" + macro.name() + "' in package '" + macro.packageName() + "': "
+                                    + previous.originalFilePath() + " and " + macro.originalFilePath() + "; rename or remove one",
+                            macro.originalFilePath(), 0);
+                }
+            }
+        }
+        List<String> internalPackages = new ArrayList<>();
+        internalPackages.add("dbt_" + env.adapter().type());
+        internalPackages.add(MacroIndex.GLOBAL_PACKAGE);
+        MacroIndex index = new MacroIndex(env.root().name(), internalPackages, macros.values());
+        env.context().setMacros(index);
+        macros = MacroParser.linkDependencies(macros, index, env.context().adapterTypes());
+        index = new MacroIndex(env.root().name(), internalPackages, macros.values());
+        env.context().setMacros(index);
+
+        // 2. doc blocks
+        Map<String, DocBlock> docs = new LinkedHashMap<>();
+        for (ProjectConfig pkg : all) {
+            for (SourceFile file : FileFinder.find(pkg.name(), pkg.projectDir(), pkg.docsPaths(), List.of(".md"))) {
+                for (BlockScanner.Block block : BlockScanner.scan(file.contents(), List.of("docs"))) {
+                    String id = "doc." + pkg.name() + "." + block.name();
+                    docs.put(id, new DocBlock(id, block.name(), pkg.name(), file.resourcePath(), file.originalFilePath(), block.contents().strip()));
+                }
+            }
+        }
+
+        NodeFactory nodeFactory = new NodeFactory(env);
+        GenericTestFactory testFactory = new GenericTestFactory(env, nodeFactory);
+        SourceFactory sourceFactory = new SourceFactory(env);
+        Map<String, Node> nodes = new LinkedHashMap<>();
+        Map<String, List<Integer>> refLines = new HashMap<>();
+        List<Node> disabled = new ArrayList<>();
+        Map<String, SourceDefinition> sources = new LinkedHashMap<>();
+        List<Runnable> genericTests = new ArrayList<>();
+
+        for (ProjectConfig pkg : all) {
+            // 3. properties
+            PropertiesParser properties = new PropertiesParser();
+            Set<String> ymlFolders = new LinkedHashSet<>();
+            ymlFolders.addAll(pkg.modelPaths());
+            ymlFolders.addAll(pkg.seedPaths());
+            ymlFolders.addAll(pkg.snapshotPaths());
+            ymlFolders.addAll(pkg.analysisPaths());
+            ymlFolders.addAll(pkg.macroPaths());
+            ymlFolders.addAll(pkg.testPaths());
+            for (SourceFile yml : FileFinder.find(pkg.name(), pkg.projectDir(), new ArrayList<>(ymlFolders), YML)) {
+                properties.parse(yml);
+            }
+            describeMacros(macros, properties, pkg);
+
+            // 4. models, seeds, singular tests, analyses
+            for (SourceFile file : FileFinder.find(pkg.name(), pkg.projectDir(), pkg.modelPaths(), SQL)) {
+                add(nodes, disabled, refLines, nodeFactory.sqlNode(ResourceType.MODEL, file, pkg, properties.models().get(file.stem())));
+            }
+            for (SourceFile file : FileFinder.find(pkg.name(), pkg.projectDir(), pkg.seedPaths(), List.of(".csv"))) {
+                add(nodes, disabled, refLines, nodeFactory.seed(file, pkg, properties.seeds().get(file.stem())));
+            }
+            for (SourceFile file : FileFinder.find(pkg.name(), pkg.projectDir(), pkg.testPaths(), SQL)) {
+                if (file.resourcePath().startsWith("generic/")) {
+                    continue;
+                }
+                add(nodes, disabled, refLines, nodeFactory.sqlNode(ResourceType.TEST, file, pkg, null));
+            }
+            for (SourceFile file : FileFinder.find(pkg.name(), pkg.projectDir(), pkg.analysisPaths(), SQL)) {
+                add(nodes, disabled, refLines, nodeFactory.sqlNode(ResourceType.ANALYSIS, file, pkg, properties.analyses().get(file.stem())));
+            }
+
+            // 5. sources
+            for (SourcePatch source : properties.sources()) {
+                for (SourceDefinition def : sourceFactory.build(source, pkg)) {
+                    if (sources.putIfAbsent(def.uniqueId(), def) != null) {
+                        throw new SlipwayException(ErrorCode.DUPLICATE_RESOURCE,
+                                "source '" + def.sourceName() + "." + def.name() + "' is defined twice (" + source.file() + ")", source.file(), 0);
+                    }
+                }
+            }
+
+            // 6. generic tests, once every node of the package exists
+            genericTests.add(() -> {
+                for (Map.Entry<String, NodePatch> e : allPatches(properties).entrySet()) {
+                    NodePatch patch = e.getValue();
+                    Node attached = findAttached(nodes, pkg.name(), patch.name());
+                    if (attached == null) {
+                        if (!patch.tests().isEmpty() && disabled.stream().noneMatch(d -> d.name().equals(patch.name()))) {
+                            env.context().events().emit(io.slipway.core.event.Event.of(io.slipway.core.event.EventCode.Z004_WARNING,
+                                    io.slipway.core.event.Level.WARN,
+                                    "[WARNING]: Did not find matching node for patch with name '" + patch.name() + "' in the '"
+                                            + e.getKey().substring(0, e.getKey().indexOf(':')) + "' section of file '" + patch.file() + "'", Map.of()));
+                        }
+                        continue;
+                    }
+                    for (TestDecl test : patch.tests()) {
+                        Target target = new Target(patch.name(), "{{ get_where_subquery(ref('" + patch.name() + "')) }}",
+                                new RefCall(patch.name(), null, null), null, attached.uniqueId(), patch.file(), false);
+                        add(nodes, disabled, refLines, testFactory.build(test, target, pkg));
+                    }
+                }
+                for (SourcePatch source : properties.sources()) {
+                    for (SourceTablePatch table : source.tables()) {
+                        for (TestDecl test : table.tests()) {
+                            Target target = new Target(source.name() + "_" + table.name(),
+                                    "{{ get_where_subquery(source('" + source.name() + "', '" + table.name() + "')) }}",
+                                    null, List.of(source.name(), table.name()), null, source.file(), true);
+                            add(nodes, disabled, refLines, testFactory.build(test, target, pkg));
+                        }
+                    }
+                }
+            });
+        }
+        genericTests.forEach(Runnable::run);
+
+        Manifest draft = new Manifest(env.root().name(), env.adapter().type(), nodes, sources, macros, docs);
+        Map<String, Node> linked = link(draft, refLines, disabled);
+        Manifest manifest = new Manifest(env.root().name(), env.adapter().type(), linked, sources, macros, docs);
+        checkCycles(manifest);
+        return new ParseResult(manifest, disabled);
+    }
+
+    private static Map<String, NodePatch> allPatches(PropertiesParser properties) {
+        Map<String, NodePatch> out = new LinkedHashMap<>();
+        properties.models().forEach((k, v) -> out.put("models:" + k, v));
+        properties.seeds().forEach((k, v) -> out.put("seeds:" + k, v));
+        properties.snapshots().forEach((k, v) -> out.put("snapshots:" + k, v));
+        return out;
+    }
+
+    private static Node findAttached(Map<String, Node> nodes, String pkg, String name) {
+        for (ResourceType type : List.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.SNAPSHOT)) {
+            Node n = nodes.get(type.dbtName() + "." + pkg + "." + name);
+            if (n != null) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    private static void describeMacros(Map<String, MacroNode> macros, PropertiesParser properties, ProjectConfig pkg) {
+        properties.macros().forEach((name, patch) -> {
+            String id = "macro." + pkg.name() + "." + name;
+            MacroNode m = macros.get(id);
+            if (m != null && patch.description() != null) {
+                macros.put(id, new MacroNode(m.uniqueId(), m.name(), m.packageName(), m.path(), m.originalFilePath(), m.macroSql(),
+                        m.dependsOn(), patch.description(), m.definition()));
+            }
+        });
+    }
+
+    private static void add(Map<String, Node> nodes, List<Node> disabled, Map<String, List<Integer>> refLines, NodeFactory.Parsed parsed) {
+        Node node = parsed.node();
+        if (!parsed.enabled()) {
+            disabled.add(node);
+            return;
+        }
+        Node previous = nodes.putIfAbsent(node.uniqueId(), node);
+        if (previous != null) {
+            throw new SlipwayException(ErrorCode.DUPLICATE_RESOURCE,
+                    "dbt found two " + node.resourceType().dbtName() + "s with the name \"" + node.name() + "\": "
+                            + previous.originalFilePath() + " and " + node.originalFilePath()
+                            + "; rename one (names must be unique within a package)", node.originalFilePath(), 0);
+        }
+        refLines.put(node.uniqueId(), parsed.refLines());
+    }
+
+    /** Resolves every node's refs and sources into {@code depends_on.nodes}; unknown names are errors with suggestions. */
+    private static Map<String, Node> link(Manifest draft, Map<String, List<Integer>> refLines, List<Node> disabled) {
+        Map<String, Node> out = new LinkedHashMap<>();
+        for (Node node : draft.nodes().values()) {
+            List<String> parents = new ArrayList<>();
+            List<Integer> lines = refLines.getOrDefault(node.uniqueId(), List.of());
+            for (int i = 0; i < node.refs().size(); i++) {
+                RefCall ref = node.refs().get(i);
+                Node target = draft.resolveRef(ref, node.packageName());
+                if (target == null) {
+                    int line = i < lines.size() ? lines.get(i) : 0;
+                    boolean isDisabled = disabled.stream().anyMatch(d -> d.name().equals(ref.name()) && d.resourceType().isRefable());
+                    String what = describe(node);
+                    throw new SlipwayException(ErrorCode.REF_NOT_FOUND,
+                            what + " depends on a node named '" + ref.name() + "'" + (ref.packageName() == null ? "" : " in package '" + ref.packageName() + "'")
+                                    + (isDisabled ? " which is disabled" : " which was not found") + " (" + RefFunction.describe(ref)
+                                    + (line > 0 ? " at line " + line : "") + ")."
+                                    + (isDisabled ? " Enable it or remove the ref." : Suggestions.didYouMean(ref.name(), draft.refableNames())),
+                            node.originalFilePath(), line);
+                }
+                if (!parents.contains(target.uniqueId())) {
+                    parents.add(target.uniqueId());
+                }
+            }
+            for (List<String> source : node.sources()) {
+                SourceDefinition def = draft.resolveSource(source.get(0), source.get(1), node.packageName());
+                if (def == null) {
+                    String wanted = source.get(0) + "." + source.get(1);
+                    throw new SlipwayException(ErrorCode.SOURCE_NOT_FOUND,
+                            describe(node) + " depends on a source named '" + wanted + "' which was not found."
+                                    + Suggestions.didYouMean(wanted, draft.sourceNames())
+                                    + " Declare it under 'sources:' in a properties file.", node.originalFilePath(), 0);
+                }
+                if (!parents.contains(def.uniqueId())) {
+                    parents.add(def.uniqueId());
+                }
+            }
+            out.put(node.uniqueId(), node.withDependsOn(new DependsOn(node.dependsOn().macros(), parents)));
+        }
+        return out;
+    }
+
+    private static String describe(Node node) {
+        String kind = node.resourceType().dbtName();
+        return Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + " '" + node.uniqueId() + "' (" + node.originalFilePath() + ")";
+    }
+
+    private static void checkCycles(Manifest manifest) {
+        Map<String, List<String>> parents = new LinkedHashMap<>();
+        manifest.nodes().forEach((id, node) -> parents.put(id, node.dependsOn().nodes()));
+        List<String> cycle = new DependencyGraph(parents).findCycle();
+        if (!cycle.isEmpty()) {
+            Node first = manifest.node(cycle.get(0));
+            throw new SlipwayException(ErrorCode.DEPENDENCY_CYCLE,
+                    "Found a cycle: " + String.join(" --> ", cycle) + ". Remove one of these refs to break it.",
+                    first == null ? null : first.originalFilePath(), 0);
+        }
+    }
+
+    /** For callers that need a path relative to the project for messages. */
+    static String relative(Path root, Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,50 @@
+package io.slipway.core.parser;
+
+import io.slipway.core.manifest.ColumnSpec;
+
+import java.util.List;
+import java.util.Map;
+
+/** What a package's properties files ({@code schema.yml}) say, by resource. */
+public final class Properties {
+    private Properties() {
+    }
+
+    /**
+     * A generic test as declared: {@code unique}, {@code {relationships: {to: ..., field: ...}}}.
+     *
+     * @param definition a string or a one-key map (or a map with {@code test_name})
+     * @param columnName the column it is declared on, or null for a model-level test
+     * @param tags       tags of the column it is declared on
+     */
+    public record TestDecl(Object definition, String columnName, List<String> tags) {
+    }
+
+    /**
+     * A model, seed, snapshot or analysis entry.
+     *
+     * @param file      the properties file (original_file_path)
+     * @param line      the entry's line, or 0
+     */
+    public record NodePatch(String name, String description, Map<String, ColumnSpec> columns, Map<String, Object> config,
+                            List<TestDecl> tests, String file, String packageName) {
+    }
+
+    /** One table of a source. */
+    public record SourceTablePatch(String name, String identifier, String description, Map<String, ColumnSpec> columns,
+                                   Map<String, Object> meta, List<String> tags, Map<String, Object> config,
+                                   String loadedAtField, Map<String, Object> freshness, Map<String, Object> quoting,
+                                   List<TestDecl> tests) {
+    }
+
+    /** A {@code sources:} entry. */
+    public record SourcePatch(String name, String database, String schema, String description, String loader,
+                              Map<String, Object> meta, List<String> tags, Map<String, Object> config, String loadedAtField,
+                              Map<String, Object> freshness, Map<String, Object> quoting, List<SourceTablePatch> tables,
+                              String file, String packageName) {
+    }
+
+    /** A {@code macros:} entry (descriptions of macros). */
+    public record MacroPatch(String name, String description, String file) {
+    }
+}

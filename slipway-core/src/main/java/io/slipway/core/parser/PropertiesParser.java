@@ -1,0 +1,183 @@
+package io.slipway.core.parser;
+
+import io.slipway.core.error.ErrorCode;
+import io.slipway.core.error.SlipwayException;
+import io.slipway.core.manifest.ColumnSpec;
+import io.slipway.core.parser.Properties.MacroPatch;
+import io.slipway.core.parser.Properties.NodePatch;
+import io.slipway.core.parser.Properties.SourcePatch;
+import io.slipway.core.parser.Properties.SourceTablePatch;
+import io.slipway.core.parser.Properties.TestDecl;
+import io.slipway.core.project.Yaml;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads properties files ({@code version: 2} YAML with {@code models:}, {@code seeds:},
+ * {@code snapshots:}, {@code analyses:}, {@code sources:}, {@code macros:}) into patches. Shapes are
+ * checked and errors name the file.
+ */
+public final class PropertiesParser {
+    private final Map<String, NodePatch> models = new LinkedHashMap<>();
+    private final Map<String, NodePatch> seeds = new LinkedHashMap<>();
+    private final Map<String, NodePatch> snapshots = new LinkedHashMap<>();
+    private final Map<String, NodePatch> analyses = new LinkedHashMap<>();
+    private final List<SourcePatch> sources = new ArrayList<>();
+    private final Map<String, MacroPatch> macros = new LinkedHashMap<>();
+
+    public void parse(SourceFile file) {
+        Object raw = Yaml.parse(file.contents(), file.originalFilePath());
+        if (raw == null) {
+            return;
+        }
+        String path = file.originalFilePath();
+        Map<String, Object> doc = Yaml.asMap(raw, "the file", path);
+        entries(doc, "models", path).forEach(e -> put(models, nodePatch(e, path, file.packageName(), "models"), path, "model"));
+        entries(doc, "seeds", path).forEach(e -> put(seeds, nodePatch(e, path, file.packageName(), "seeds"), path, "seed"));
+        entries(doc, "snapshots", path).forEach(e -> put(snapshots, nodePatch(e, path, file.packageName(), "snapshots"), path, "snapshot"));
+        entries(doc, "analyses", path).forEach(e -> put(analyses, nodePatch(e, path, file.packageName(), "analyses"), path, "analysis"));
+        entries(doc, "sources", path).forEach(e -> sources.add(sourcePatch(e, path, file.packageName())));
+        entries(doc, "macros", path).forEach(e -> {
+            String name = requiredName(e, path, "macros");
+            macros.put(name, new MacroPatch(name, Yaml.asString(e.get("description")), path));
+        });
+    }
+
+    public Map<String, NodePatch> models() {
+        return models;
+    }
+
+    public Map<String, NodePatch> seeds() {
+        return seeds;
+    }
+
+    public Map<String, NodePatch> snapshots() {
+        return snapshots;
+    }
+
+    public Map<String, NodePatch> analyses() {
+        return analyses;
+    }
+
+    public List<SourcePatch> sources() {
+        return sources;
+    }
+
+    public Map<String, MacroPatch> macros() {
+        return macros;
+    }
+
+    private static void put(Map<String, NodePatch> into, NodePatch patch, String path, String kind) {
+        NodePatch previous = into.putIfAbsent(patch.name(), patch);
+        if (previous != null) {
+            throw new SlipwayException(ErrorCode.DUPLICATE_RESOURCE,
+                    "dbt found two properties entries for " + kind + " '" + patch.name() + "': in " + previous.file() + " and " + path
+                            + "; keep one", path, 0);
+        }
+    }
+
+    private static List<Map<String, Object>> entries(Map<String, Object> doc, String key, String path) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        Object value = doc.get(key);
+        if (value == null) {
+            return out;
+        }
+        if (!(value instanceof List<?> list)) {
+            throw new SlipwayException(ErrorCode.PROPERTIES_INVALID, "'" + key + ":' in " + path + " must be a list of entries", path, 0);
+        }
+        for (Object item : list) {
+            out.add(Yaml.asMap(item, "an entry of '" + key + ":'", path));
+        }
+        return out;
+    }
+
+    private static String requiredName(Map<String, Object> entry, String path, String key) {
+        Object name = entry.get("name");
+        if (name == null || name.toString().isBlank()) {
+            throw new SlipwayException(ErrorCode.PROPERTIES_INVALID, "an entry of '" + key + ":' in " + path + " has no 'name:'", path, 0);
+        }
+        return name.toString();
+    }
+
+    private static NodePatch nodePatch(Map<String, Object> e, String path, String packageName, String key) {
+        String name = requiredName(e, path, key);
+        Map<String, Object> config = new LinkedHashMap<>(Yaml.asMap(e.get("config"), "'config:' of '" + name + "'", path));
+        // top-level shorthands dbt still accepts beside config:
+        for (String shorthand : List.of("meta", "tags", "docs", "access", "group")) {
+            if (e.containsKey(shorthand) && !config.containsKey(shorthand)) {
+                config.put(shorthand, e.get(shorthand));
+            }
+        }
+        List<TestDecl> tests = new ArrayList<>();
+        for (Object t : testList(e, name, path)) {
+            tests.add(new TestDecl(t, null, List.of()));
+        }
+        Map<String, ColumnSpec> columns = new LinkedHashMap<>();
+        for (Object c : Yaml.asList(e.get("columns"))) {
+            Map<String, Object> col = Yaml.asMap(c, "a column of '" + name + "'", path);
+            String colName = requiredName(col, path, name + ".columns");
+            Map<String, Object> colConfig = Yaml.asMap(col.get("config"), "'config:' of column '" + colName + "'", path);
+            List<String> tags = strings(col.containsKey("tags") ? col.get("tags") : colConfig.get("tags"));
+            Map<String, Object> meta = Yaml.asMap(col.containsKey("meta") ? col.get("meta") : colConfig.get("meta"), "'meta:'", path);
+            columns.put(colName, new ColumnSpec(colName, Yaml.asString(col.get("description")), meta,
+                    Yaml.asString(col.get("data_type")), Yaml.asList(col.get("constraints")),
+                    col.get("quote") instanceof Boolean b ? b : null, tags));
+            for (Object t : testList(col, name + "." + colName, path)) {
+                tests.add(new TestDecl(t, colName, tags));
+            }
+        }
+        return new NodePatch(name, Yaml.asString(e.get("description")), columns, config, tests, path, packageName);
+    }
+
+    private static List<Object> testList(Map<String, Object> e, String owner, String path) {
+        List<Object> out = new ArrayList<>();
+        for (String key : List.of("data_tests", "tests")) {
+            Object v = e.get(key);
+            if (v == null) {
+                continue;
+            }
+            if (!(v instanceof List<?> l)) {
+                throw new SlipwayException(ErrorCode.PROPERTIES_INVALID, "'" + key + ":' of '" + owner + "' in " + path + " must be a list", path, 0);
+            }
+            out.addAll(l);
+        }
+        return out;
+    }
+
+    private static SourcePatch sourcePatch(Map<String, Object> e, String path, String packageName) {
+        String name = requiredName(e, path, "sources");
+        Map<String, Object> config = Yaml.asMap(e.get("config"), "'config:' of source '" + name + "'", path);
+        List<SourceTablePatch> tables = new ArrayList<>();
+        for (Object t : Yaml.asList(e.get("tables"))) {
+            Map<String, Object> table = Yaml.asMap(t, "a table of source '" + name + "'", path);
+            NodePatch p = nodePatch(table, path, packageName, "sources." + name + ".tables");
+            Map<String, Object> tableConfig = Yaml.asMap(table.get("config"), "'config:'", path);
+            tables.add(new SourceTablePatch(p.name(), Yaml.asString(table.get("identifier")), p.description(), p.columns(),
+                    Yaml.asMap(table.containsKey("meta") ? table.get("meta") : tableConfig.get("meta"), "'meta:'", path),
+                    strings(table.containsKey("tags") ? table.get("tags") : tableConfig.get("tags")),
+                    tableConfig, Yaml.asString(table.containsKey("loaded_at_field") ? table.get("loaded_at_field") : tableConfig.get("loaded_at_field")),
+                    Yaml.asMap(table.containsKey("freshness") ? table.get("freshness") : tableConfig.get("freshness"), "'freshness:'", path),
+                    Yaml.asMap(table.get("quoting"), "'quoting:'", path), p.tests()));
+        }
+        return new SourcePatch(name, Yaml.asString(e.get("database")), Yaml.asString(e.get("schema")),
+                Yaml.asString(e.get("description")), Yaml.asString(e.get("loader")),
+                Yaml.asMap(e.containsKey("meta") ? e.get("meta") : config.get("meta"), "'meta:'", path),
+                strings(e.containsKey("tags") ? e.get("tags") : config.get("tags")), config,
+                Yaml.asString(e.containsKey("loaded_at_field") ? e.get("loaded_at_field") : config.get("loaded_at_field")),
+                Yaml.asMap(e.containsKey("freshness") ? e.get("freshness") : config.get("freshness"), "'freshness:'", path),
+                Yaml.asMap(e.get("quoting"), "'quoting:'", path), tables, path, packageName);
+    }
+
+    private static List<String> strings(Object value) {
+        List<String> out = new ArrayList<>();
+        for (Object o : Yaml.asList(value)) {
+            if (o != null) {
+                out.add(o.toString());
+            }
+        }
+        return out;
+    }
+}

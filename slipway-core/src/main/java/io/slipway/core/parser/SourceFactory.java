@@ -1,0 +1,63 @@
+package io.slipway.core.parser;
+
+import io.slipway.core.manifest.SourceDefinition;
+import io.slipway.core.parser.Properties.SourcePatch;
+import io.slipway.core.parser.Properties.SourceTablePatch;
+import io.slipway.core.project.ProjectConfig;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds source definitions from {@code sources:} entries: one per table, with dbt's defaults for database, schema and identifier. */
+final class SourceFactory {
+    private final ParseEnvironment env;
+
+    SourceFactory(ParseEnvironment env) {
+        this.env = env;
+    }
+
+    List<SourceDefinition> build(SourcePatch source, ProjectConfig pkg) {
+        List<SourceDefinition> out = new ArrayList<>();
+        String database = source.database() != null ? source.database() : env.adapter().defaultDatabase();
+        String schema = source.schema() != null ? source.schema() : source.name();
+        for (SourceTablePatch table : source.tables()) {
+            String identifier = table.identifier() != null ? table.identifier() : table.name();
+            List<String> fqn = new ArrayList<>();
+            fqn.add(pkg.name());
+            String[] parts = source.file().split("/");
+            for (int i = 1; i < parts.length - 1; i++) {
+                fqn.add(parts[i]);
+            }
+            fqn.add(source.name());
+            fqn.add(table.name());
+            Map<String, Object> config = new LinkedHashMap<>();
+            config.put("enabled", true);
+            config.putAll(ConfigMerger.fromProjectTree(pkg.configTree("sources"), fqn));
+            config.putAll(source.config());
+            config.putAll(table.config());
+            Map<String, Object> unrendered = new LinkedHashMap<>(ConfigMerger.fromProjectTree(pkg.unrenderedConfigTree("sources"), fqn));
+            unrendered.putAll(source.config());
+            unrendered.putAll(table.config());
+            Map<String, Object> meta = new LinkedHashMap<>(table.meta());
+            List<String> tags = new ArrayList<>(source.tags());
+            for (String t : table.tags()) {
+                if (!tags.contains(t)) {
+                    tags.add(t);
+                }
+            }
+            Map<String, Object> freshness = !table.freshness().isEmpty() ? table.freshness() : source.freshness();
+            Map<String, Object> quoting = new LinkedHashMap<>(source.quoting());
+            quoting.putAll(table.quoting());
+            out.add(new SourceDefinition(
+                    "source." + pkg.name() + "." + source.name() + "." + table.name(),
+                    pkg.name(), source.name(), table.name(), identifier, database, schema,
+                    env.relationName(database, schema, identifier),
+                    source.file(), source.file(), fqn, table.description(), source.description(), source.loader(),
+                    table.columns(), meta, source.meta(), tags, config, unrendered,
+                    table.loadedAtField() != null ? table.loadedAtField() : source.loadedAtField(), freshness, quoting));
+        }
+        return out;
+    }
+}

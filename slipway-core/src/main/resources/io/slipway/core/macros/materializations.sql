@@ -1,0 +1,145 @@
+{#-
+  Slipway's materializations, as dbt's are: Jinja macros a project or adapter can override with a
+  {% materialization name, adapter='x' %} of its own. Tables and views are built under a temporary name
+  and swapped in inside one transaction, so a failed build leaves the previous relation in place.
+-#}
+
+{% materialization table, default %}
+  {%- set existing_relation = load_cached_relation(this) -%}
+  {%- set target_relation = this.incorporate(type='table') -%}
+  {%- set intermediate_relation = make_intermediate_relation(target_relation) -%}
+  {%- set backup_type = existing_relation.type if existing_relation is not none else 'table' -%}
+  {%- set backup_relation = make_backup_relation(target_relation, backup_type) -%}
+  {{ drop_relation_if_exists(load_cached_relation(intermediate_relation)) }}
+  {{ drop_relation_if_exists(load_cached_relation(backup_relation)) }}
+
+  {{ run_hooks(pre_hooks, inside_transaction=false) }}
+  {{ run_hooks(pre_hooks, inside_transaction=true) }}
+
+  {% call statement('main') -%}
+    {{ get_create_table_as_sql(false, intermediate_relation, sql) }}
+  {%- endcall %}
+
+  {% if existing_relation is not none -%}
+    {{ adapter.rename_relation(existing_relation, backup_relation) }}
+  {%- endif %}
+  {{ adapter.rename_relation(intermediate_relation, target_relation) }}
+
+  {{ run_hooks(post_hooks, inside_transaction=true) }}
+  {{ adapter.commit() }}
+  {% if existing_relation is not none -%}
+    {{ adapter.drop_relation(backup_relation) }}
+  {%- endif %}
+  {{ run_hooks(post_hooks, inside_transaction=false) }}
+  {{ return({'relations': [target_relation]}) }}
+{% endmaterialization %}
+
+{% materialization view, default %}
+  {%- set existing_relation = load_cached_relation(this) -%}
+  {%- set target_relation = this.incorporate(type='view') -%}
+  {%- set intermediate_relation = make_intermediate_relation(target_relation) -%}
+  {%- set backup_type = existing_relation.type if existing_relation is not none else 'view' -%}
+  {%- set backup_relation = make_backup_relation(target_relation, backup_type) -%}
+  {{ drop_relation_if_exists(load_cached_relation(intermediate_relation)) }}
+  {{ drop_relation_if_exists(load_cached_relation(backup_relation)) }}
+
+  {{ run_hooks(pre_hooks, inside_transaction=false) }}
+  {{ run_hooks(pre_hooks, inside_transaction=true) }}
+
+  {% call statement('main') -%}
+    {{ get_create_view_as_sql(intermediate_relation, sql) }}
+  {%- endcall %}
+
+  {% if existing_relation is not none -%}
+    {{ adapter.rename_relation(existing_relation, backup_relation) }}
+  {%- endif %}
+  {{ adapter.rename_relation(intermediate_relation, target_relation) }}
+
+  {{ run_hooks(post_hooks, inside_transaction=true) }}
+  {{ adapter.commit() }}
+  {% if existing_relation is not none -%}
+    {{ adapter.drop_relation(backup_relation) }}
+  {%- endif %}
+  {{ run_hooks(post_hooks, inside_transaction=false) }}
+  {{ return({'relations': [target_relation]}) }}
+{% endmaterialization %}
+
+{#- A test: the query counts failing rows; warn_if and error_if decide the status. -#}
+{% materialization test, default %}
+  {%- set limit = config.get('limit') -%}
+  {% call statement('main', fetch_result=true) -%}
+    {{ get_test_sql(sql, config.get('fail_calc'), config.get('warn_if'), config.get('error_if'), limit) }}
+  {%- endcall %}
+  {{ return({'relations': []}) }}
+{% endmaterialization %}
+
+{% macro get_test_sql(main_sql, fail_calc, warn_if, error_if, limit) -%}
+  {{ adapter.dispatch('get_test_sql', 'dbt')(main_sql, fail_calc, warn_if, error_if, limit) }}
+{%- endmacro %}
+
+{% macro default__get_test_sql(main_sql, fail_calc, warn_if, error_if, limit) -%}
+    select
+      {{ fail_calc }} as failures,
+      {{ fail_calc }} {{ warn_if }} as should_warn,
+      {{ fail_calc }} {{ error_if }} as should_error
+    from (
+      {{ main_sql }}
+      {{ "limit " ~ limit if limit is not none }}
+    ) dbt_internal_test
+{%- endmacro %}
+
+{#- A seed: the CSV, typed as dbt infers it, loaded into a table created (or emptied) for it. -#}
+{% materialization seed, default %}
+  {%- set existing_relation = load_cached_relation(this) -%}
+  {%- set target_relation = this.incorporate(type='table') -%}
+  {%- set full_refresh_mode = should_full_refresh() -%}
+  {%- set seed_table = load_agate_table() -%}
+
+  {%- if existing_relation is not none and not existing_relation.is_table -%}
+    {{ exceptions.raise_compiler_error("Cannot seed to '" ~ existing_relation ~ "', it is a " ~ existing_relation.type) }}
+  {%- endif -%}
+
+  {{ run_hooks(pre_hooks, inside_transaction=false) }}
+  {{ run_hooks(pre_hooks, inside_transaction=true) }}
+
+  {%- if existing_relation is none or full_refresh_mode -%}
+    {%- set code = 'CREATE' -%}
+    {{ drop_relation_if_exists(existing_relation) }}
+    {%- set ddl = create_csv_table(target_relation, seed_table) -%}
+  {%- else -%}
+    {%- set code = 'INSERT' -%}
+    {%- set ddl = reset_csv_table(target_relation, seed_table) -%}
+  {%- endif -%}
+  {%- set rows_affected = adapter.load_seed_rows(target_relation, seed_table) -%}
+
+  {% call noop_statement('main', code ~ ' ' ~ rows_affected, code, rows_affected) %}
+    {{ ddl }}
+  {% endcall %}
+
+  {{ run_hooks(post_hooks, inside_transaction=true) }}
+  {{ adapter.commit() }}
+  {{ run_hooks(post_hooks, inside_transaction=false) }}
+  {{ return({'relations': [target_relation]}) }}
+{% endmaterialization %}
+
+{% macro create_csv_table(relation, seed_table) -%}
+  {%- set sql -%}
+    create table {{ relation }} (
+      {%- for column in seed_table.columns %}
+      {{ column.quoted_name }} {{ column.data_type }}{{ "," if not loop.last }}
+      {%- endfor %}
+    )
+  {%- endset -%}
+  {% call statement('_') -%}
+    {{ sql }}
+  {%- endcall %}
+  {{ return(sql) }}
+{%- endmacro %}
+
+{% macro reset_csv_table(relation, seed_table) -%}
+  {%- set sql = 'truncate table ' ~ relation -%}
+  {% call statement('_') -%}
+    {{ sql }}
+  {%- endcall %}
+  {{ return(sql) }}
+{%- endmacro %}
