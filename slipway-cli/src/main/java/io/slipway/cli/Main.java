@@ -1,0 +1,358 @@
+package io.slipway.cli;
+
+import io.slipway.core.error.SlipwayException;
+import io.slipway.core.execution.Command;
+import io.slipway.core.execution.Invocation;
+import io.slipway.core.execution.InvocationEnvironment;
+import io.slipway.core.execution.InvocationRequest;
+import io.slipway.core.execution.InvocationResult;
+import io.slipway.core.execution.Versions;
+import io.slipway.core.project.Yaml;
+import io.slipway.core.template.DbtJinja;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** The {@code slipway} command: the composition root of the engine, its adapters and the console. */
+@CommandLine.Command(name = "slipway", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "A dbt-compatible engine: builds dbt projects on DuckDB (embedded) and PostgreSQL.",
+        subcommands = {
+                Main.Parse.class, Main.Compile.class, Main.Run.class, Main.Test.class, Main.Seed.class, Main.Build.class,
+                Main.Ls.class, Main.Show.class, Main.Debug.class, Main.Clean.class})
+public final class Main implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args, System.out, System.err, InvocationEnvironment.ofProcess(new DbtJinja())));
+    }
+
+    /** Runs the CLI; returns dbt's exit code. Tests call this with their own streams and environment. */
+    public static int execute(String[] args, PrintStream out, PrintStream err, InvocationEnvironment environment) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setErr(new java.io.PrintWriter(err, true));
+        cli.setExecutionStrategy(parsed -> {
+            for (Object o : parsed.asCommandLineList().stream().map(CommandLine::getCommand).toList()) {
+                if (o instanceof Common c) {
+                    c.out = out;
+                    c.environment = environment;
+                }
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        cli.setParameterExceptionHandler((ParameterException e, String[] a) -> {
+            err.println("Error: " + e.getMessage());
+            err.println("Run 'slipway " + (e.getCommandLine().getCommandName().equals("slipway") ? "" : e.getCommandLine().getCommandName() + " ")
+                    + "--help' for usage.");
+            return 2;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 2;
+    }
+
+    /** Flags every command takes. */
+    abstract static class Common implements Callable<Integer> {
+        PrintStream out;
+        InvocationEnvironment environment;
+
+        @Option(names = "--project-dir", description = "The dbt project's directory (default: the current directory).")
+        Path projectDir;
+        @Option(names = "--profiles-dir", description = "Where profiles.yml is (default: DBT_PROFILES_DIR, the project directory, ~/.dbt).")
+        Path profilesDir;
+        @Option(names = {"-t", "--target"}, description = "The profile target to use.")
+        String target;
+        @Option(names = "--vars", description = "Variables as YAML or JSON, e.g. '{key: value}'.")
+        String vars;
+        @Option(names = "--target-path", description = "Where artifacts go (default: the project's target-path).")
+        String targetPath;
+        @Option(names = {"-q", "--quiet"}, description = "Print only errors and command output.")
+        boolean quiet;
+        @Option(names = "--log-format", description = "text or json.", defaultValue = "text")
+        String logFormat;
+        @Option(names = "--threads", description = "Threads to run nodes on (default: the target's).")
+        Integer threads;
+
+        abstract Command command();
+
+        List<String> select() {
+            return List.of();
+        }
+
+        List<String> exclude() {
+            return List.of();
+        }
+
+        boolean fullRefresh() {
+            return false;
+        }
+
+        boolean failFast() {
+            return false;
+        }
+
+        String inline() {
+            return null;
+        }
+
+        int limit() {
+            return 10;
+        }
+
+        String output() {
+            return "text";
+        }
+
+        List<String> outputKeys() {
+            return List.of();
+        }
+
+        List<String> resourceTypes() {
+            return List.of();
+        }
+
+        @Override
+        public Integer call() {
+            if (!logFormat.equals("text") && !logFormat.equals("json")) {
+                System.err.println("Error: --log-format must be text or json, got '" + logFormat + "'");
+                return 2;
+            }
+            Map<String, Object> parsedVars;
+            try {
+                parsedVars = parseVars(vars);
+            } catch (SlipwayException e) {
+                System.err.println("Error: " + e.getMessage());
+                return 2;
+            }
+            Path dir = projectDir != null ? projectDir : environment.workingDir();
+            InvocationRequest request = new InvocationRequest(command(), dir, profilesDir, target, split(select()), split(exclude()), threads,
+                    parsedVars, fullRefresh(), failFast(), targetPath, inline(), limit(), output(), outputKeys(), resourceTypes());
+            ConsolePrinter printer = new ConsolePrinter(out, logFormat.equals("json"), quiet);
+            Invocation invocation = new Invocation(request, environment, printer);
+            Thread hook = new Thread(invocation::cancel, "slipway-cancel");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                InvocationResult result = invocation.run();
+                return result.exitCode();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is exiting because of a signal; the hook is running
+                }
+            }
+        }
+
+        private static List<String> split(List<String> values) {
+            return new ArrayList<>(values);
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map<String, Object> parseVars(String text) {
+            if (text == null || text.isBlank()) {
+                return Map.of();
+            }
+            Object parsed = Yaml.parse(text, "--vars");
+            if (!(parsed instanceof Map)) {
+                throw new SlipwayException(io.slipway.core.error.ErrorCode.USAGE,
+                        "--vars must be a YAML or JSON mapping, like '{my_var: 1}', got: " + text);
+            }
+            return (Map<String, Object>) parsed;
+        }
+    }
+
+    /** Flags of commands that select nodes. */
+    abstract static class Selecting extends Common {
+        @Option(names = {"-s", "--select", "-m", "--models"}, arity = "1..*", description = "Nodes to include (dbt's selector syntax).")
+        List<String> select = new ArrayList<>();
+        @Option(names = "--exclude", arity = "1..*", description = "Nodes to leave out.")
+        List<String> exclude = new ArrayList<>();
+        @Option(names = "--resource-type", arity = "1..*", description = "Only these resource types.")
+        List<String> resourceType = new ArrayList<>();
+
+        @Override
+        List<String> select() {
+            return select;
+        }
+
+        @Override
+        List<String> exclude() {
+            return exclude;
+        }
+
+        @Override
+        List<String> resourceTypes() {
+            return resourceType;
+        }
+    }
+
+    /** Flags of commands that build. */
+    abstract static class Building extends Selecting {
+        @Option(names = "--full-refresh", description = "Rebuild incremental models and seeds from scratch.")
+        boolean fullRefresh;
+        @Option(names = {"-x", "--fail-fast"}, description = "Stop at the first failure.")
+        boolean failFast;
+
+        @Override
+        boolean fullRefresh() {
+            return fullRefresh;
+        }
+
+        @Override
+        boolean failFast() {
+            return failFast;
+        }
+    }
+
+    @CommandLine.Command(name = "parse", description = "Parse the project and write target/manifest.json.")
+    static final class Parse extends Common {
+        @Override
+        Command command() {
+            return Command.PARSE;
+        }
+    }
+
+    @CommandLine.Command(name = "compile", description = "Render models and tests to SQL in target/compiled/.")
+    static final class Compile extends Selecting {
+        @Option(names = "--inline", description = "Compile this SQL (with Jinja) instead of project nodes.")
+        String inline;
+        @Option(names = "--output", description = "text or json.", defaultValue = "text")
+        String output;
+
+        @Override
+        Command command() {
+            return Command.COMPILE;
+        }
+
+        @Override
+        String inline() {
+            return inline;
+        }
+
+        @Override
+        String output() {
+            return output;
+        }
+    }
+
+    @CommandLine.Command(name = "run", description = "Build the selected models.")
+    static final class Run extends Building {
+        @Override
+        Command command() {
+            return Command.RUN;
+        }
+    }
+
+    @CommandLine.Command(name = "test", description = "Run the selected tests.")
+    static final class Test extends Building {
+        @Override
+        Command command() {
+            return Command.TEST;
+        }
+    }
+
+    @CommandLine.Command(name = "seed", description = "Load the selected seeds (CSV files).")
+    static final class Seed extends Building {
+        @Override
+        Command command() {
+            return Command.SEED;
+        }
+    }
+
+    @CommandLine.Command(name = "build", description = "Seed, run and test the selected nodes in graph order.")
+    static final class Build extends Building {
+        @Override
+        Command command() {
+            return Command.BUILD;
+        }
+    }
+
+    @CommandLine.Command(name = "ls", aliases = "list", description = "List the selected resources.")
+    static final class Ls extends Selecting {
+        @Option(names = {"-o", "--output"}, description = "selector, name, path or json.", defaultValue = "selector")
+        String output;
+        @Option(names = "--output-keys", arity = "1..*", description = "Keys of --output json.")
+        List<String> outputKeys = new ArrayList<>();
+
+        @Override
+        Command command() {
+            return Command.LIST;
+        }
+
+        @Override
+        String output() {
+            return output;
+        }
+
+        @Override
+        List<String> outputKeys() {
+            return outputKeys;
+        }
+    }
+
+    @CommandLine.Command(name = "show", description = "Run a model's SQL (or --inline SQL) and print the first rows.")
+    static final class Show extends Selecting {
+        @Option(names = "--inline", description = "Show the result of this SQL (with Jinja).")
+        String inline;
+        @Option(names = "--limit", description = "How many rows (default 5; -1 for all).", defaultValue = "5")
+        int limit;
+        @Option(names = "--output", description = "text or json.", defaultValue = "text")
+        String output;
+
+        @Override
+        Command command() {
+            return Command.SHOW;
+        }
+
+        @Override
+        String inline() {
+            return inline;
+        }
+
+        @Override
+        int limit() {
+            return limit;
+        }
+
+        @Override
+        String output() {
+            return output;
+        }
+    }
+
+    @CommandLine.Command(name = "debug", description = "Check the project, the profile and the connection.")
+    static final class Debug extends Common {
+        @Override
+        Command command() {
+            return Command.DEBUG;
+        }
+    }
+
+    @CommandLine.Command(name = "clean", description = "Delete the project's clean-targets (target/ by default).")
+    static final class Clean extends Common {
+        @Override
+        Command command() {
+            return Command.CLEAN;
+        }
+    }
+
+    /** {@code --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"slipway " + Versions.SLIPWAY + " (dbt " + io.slipway.core.artifacts.ArtifactMetadata.DBT_VERSION + " compatible)"};
+        }
+    }
+}

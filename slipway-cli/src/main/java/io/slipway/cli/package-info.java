@@ -1,0 +1,2 @@
+/** The {@code slipway} command line: parses dbt's commands and flags, runs an invocation, prints its events. */
+package io.slipway.cli;

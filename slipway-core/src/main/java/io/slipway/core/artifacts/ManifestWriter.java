@@ -1,0 +1,281 @@
+package io.slipway.core.artifacts;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.slipway.core.error.ErrorCode;
+import io.slipway.core.error.SlipwayException;
+import io.slipway.core.manifest.ColumnSpec;
+import io.slipway.core.manifest.DocBlock;
+import io.slipway.core.manifest.MacroNode;
+import io.slipway.core.manifest.Manifest;
+import io.slipway.core.manifest.Node;
+import io.slipway.core.manifest.RefCall;
+import io.slipway.core.manifest.ResourceType;
+import io.slipway.core.manifest.SourceDefinition;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Writes {@code manifest.json} in dbt's schema v12, node by node in dbt's field order. */
+public final class ManifestWriter {
+    public static final String SCHEMA = "manifest/v12";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ManifestWriter() {
+    }
+
+    public static void write(Path file, Manifest manifest, List<Node> disabled, ArtifactMetadata metadata, Map<String, CompiledInfo> compiled) {
+        try {
+            Files.createDirectories(file.getParent());
+            MAPPER.writeValue(file.toFile(), toJson(manifest, disabled, metadata, compiled));
+        } catch (IOException e) {
+            throw new SlipwayException(ErrorCode.INTERNAL, "could not write " + file + ": " + e.getMessage());
+        }
+    }
+
+    public static Map<String, Object> toJson(Manifest manifest, List<Node> disabled, ArtifactMetadata metadata, Map<String, CompiledInfo> compiled) {
+        Map<String, Object> quoting = new LinkedHashMap<>();
+        quoting.put("database", true);
+        quoting.put("schema", true);
+        quoting.put("identifier", true);
+        quoting.put("column", null);
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("metadata", metadata.toJson(SCHEMA, manifest.projectName(), manifest.adapterType(), quoting));
+        Map<String, Object> nodes = new LinkedHashMap<>();
+        for (Node node : manifest.nodes().values()) {
+            nodes.put(node.uniqueId(), node(node, compiled.get(node.uniqueId())));
+        }
+        root.put("nodes", nodes);
+        Map<String, Object> sources = new LinkedHashMap<>();
+        for (SourceDefinition source : manifest.sources().values()) {
+            sources.put(source.uniqueId(), source(source));
+        }
+        root.put("sources", sources);
+        Map<String, Object> macros = new LinkedHashMap<>();
+        for (MacroNode macro : manifest.macros().values()) {
+            macros.put(macro.uniqueId(), macro(macro));
+        }
+        root.put("macros", macros);
+        Map<String, Object> docs = new LinkedHashMap<>();
+        for (DocBlock doc : manifest.docs().values()) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("name", doc.name());
+            d.put("resource_type", "doc");
+            d.put("package_name", doc.packageName());
+            d.put("path", doc.path());
+            d.put("original_file_path", doc.originalFilePath());
+            d.put("unique_id", doc.uniqueId());
+            d.put("block_contents", doc.blockContents());
+            docs.put(doc.uniqueId(), d);
+        }
+        root.put("docs", docs);
+        root.put("exposures", Map.of());
+        root.put("metrics", Map.of());
+        root.put("groups", Map.of());
+        root.put("selectors", Map.of());
+        Map<String, Object> disabledMap = new LinkedHashMap<>();
+        for (Node node : disabled) {
+            @SuppressWarnings("unchecked")
+            List<Object> list = (List<Object>) disabledMap.computeIfAbsent(node.uniqueId(), k -> new ArrayList<>());
+            list.add(node(node, null));
+        }
+        root.put("disabled", disabledMap);
+        root.put("parent_map", manifest.parentMap());
+        root.put("child_map", manifest.childMap());
+        root.put("group_map", Map.of());
+        root.put("saved_queries", Map.of());
+        root.put("semantic_models", Map.of());
+        root.put("unit_tests", Map.of());
+        return root;
+    }
+
+    static Map<String, Object> node(Node n, CompiledInfo compiled) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("database", n.database());
+        m.put("schema", n.schema());
+        m.put("name", n.name());
+        m.put("resource_type", n.resourceType().dbtName());
+        m.put("package_name", n.packageName());
+        m.put("path", n.path());
+        m.put("original_file_path", n.originalFilePath());
+        m.put("unique_id", n.uniqueId());
+        m.put("fqn", n.fqn());
+        m.put("alias", n.alias());
+        Map<String, Object> checksum = new LinkedHashMap<>();
+        checksum.put("name", n.checksum().name());
+        checksum.put("checksum", n.checksum().checksum());
+        m.put("checksum", checksum);
+        m.put("config", n.config().values());
+        m.put("tags", n.tags());
+        m.put("description", n.description());
+        m.put("columns", columns(n.columns()));
+        m.put("meta", n.meta());
+        m.put("group", n.config().get("group"));
+        Object docs = n.config().get("docs");
+        m.put("docs", docs != null ? docs : Map.of("show", true));
+        m.put("patch_path", n.patchPath());
+        m.put("build_path", null);
+        m.put("unrendered_config", n.unrenderedConfig());
+        m.put("created_at", 0.0);
+        m.put("config_call_dict", n.configCallDict());
+        m.put("unrendered_config_call_dict", Map.of());
+        m.put("relation_name", n.relationName());
+        m.put("raw_code", n.rawCode() == null ? "" : n.rawCode());
+        m.put("doc_blocks", List.of());
+        if (n.resourceType() == ResourceType.SEED) {
+            m.put("root_path", null);
+            Map<String, Object> dependsOn = new LinkedHashMap<>();
+            dependsOn.put("macros", n.dependsOn().macros());
+            m.put("depends_on", dependsOn);
+            return m;
+        }
+        m.put("language", n.language() == null ? "sql" : n.language());
+        List<Object> refs = new ArrayList<>();
+        for (RefCall r : n.refs()) {
+            Map<String, Object> ref = new LinkedHashMap<>();
+            ref.put("name", r.name());
+            ref.put("package", r.packageName());
+            ref.put("version", r.version());
+            refs.add(ref);
+        }
+        m.put("refs", refs);
+        m.put("sources", n.sources());
+        m.put("metrics", List.of());
+        m.put("functions", List.of());
+        Map<String, Object> dependsOn = new LinkedHashMap<>();
+        dependsOn.put("macros", n.dependsOn().macros());
+        dependsOn.put("nodes", n.dependsOn().nodes());
+        m.put("depends_on", dependsOn);
+        if (compiled != null) {
+            m.put("compiled_path", compiled.compiledPath());
+            m.put("compiled", true);
+            m.put("compiled_code", compiled.compiledCode());
+            m.put("extra_ctes_injected", true);
+            m.put("extra_ctes", List.of());
+        } else {
+            m.put("compiled_path", null);
+        }
+        Map<String, Object> contract = new LinkedHashMap<>();
+        Object configured = n.config().get("contract");
+        contract.put("enforced", configured instanceof Map<?, ?> c && Boolean.TRUE.equals(c.get("enforced")));
+        contract.put("alias_types", !(configured instanceof Map<?, ?> c2) || !Boolean.FALSE.equals(c2.get("alias_types")));
+        contract.put("checksum", null);
+        m.put("contract", contract);
+        switch (n.resourceType()) {
+            case MODEL -> {
+                m.put("access", n.config().get("access") == null ? "protected" : n.config().get("access"));
+                m.put("constraints", List.of());
+                m.put("version", null);
+                m.put("latest_version", null);
+                m.put("deprecation_date", null);
+                m.put("primary_key", List.of());
+                m.put("time_spine", null);
+            }
+            case TEST -> {
+                if (n.testMetadata() != null) {
+                    m.put("column_name", n.columnName());
+                    m.put("file_key_name", fileKeyName(n));
+                    m.put("attached_node", n.attachedNode());
+                    Map<String, Object> tm = new LinkedHashMap<>();
+                    tm.put("name", n.testMetadata().name());
+                    tm.put("kwargs", n.testMetadata().kwargs());
+                    tm.put("namespace", n.testMetadata().namespace());
+                    m.put("test_metadata", tm);
+                }
+            }
+            default -> {
+            }
+        }
+        return m;
+    }
+
+    /** dbt's {@code file_key_name}: the properties section and the name the test was declared under ({@code models.orders}). */
+    private static String fileKeyName(Node test) {
+        if (test.attachedNode() != null) {
+            String[] parts = test.attachedNode().split("\\.", 3);
+            return parts[0] + "s." + parts[2];
+        }
+        return test.sources().isEmpty() ? null : "sources." + test.sources().get(0).get(0);
+    }
+
+    private static Map<String, Object> columns(Map<String, ColumnSpec> columns) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (ColumnSpec c : columns.values()) {
+            Map<String, Object> col = new LinkedHashMap<>();
+            col.put("name", c.name());
+            col.put("description", c.description());
+            col.put("meta", c.meta());
+            col.put("data_type", c.dataType());
+            col.put("constraints", c.constraints());
+            col.put("quote", c.quote());
+            Map<String, Object> config = new LinkedHashMap<>();
+            config.put("meta", c.meta());
+            config.put("tags", c.tags());
+            col.put("config", config);
+            col.put("tags", c.tags());
+            col.put("granularity", null);
+            col.put("doc_blocks", List.of());
+            out.put(c.name(), col);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> source(SourceDefinition s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("database", s.database());
+        m.put("schema", s.schema());
+        m.put("name", s.name());
+        m.put("resource_type", "source");
+        m.put("package_name", s.packageName());
+        m.put("path", s.path());
+        m.put("original_file_path", s.originalFilePath());
+        m.put("unique_id", s.uniqueId());
+        m.put("fqn", s.fqn());
+        m.put("source_name", s.sourceName());
+        m.put("source_description", s.sourceDescription());
+        m.put("loader", s.loader());
+        m.put("identifier", s.identifier());
+        m.put("quoting", s.quoting());
+        m.put("loaded_at_field", s.loadedAtField());
+        m.put("freshness", s.freshness().isEmpty() ? null : s.freshness());
+        m.put("external", null);
+        m.put("description", s.description());
+        m.put("columns", columns(s.columns()));
+        m.put("meta", s.meta());
+        m.put("source_meta", s.sourceMeta());
+        m.put("tags", s.tags());
+        m.put("config", s.config());
+        m.put("patch_path", null);
+        m.put("unrendered_config", s.unrenderedConfig());
+        m.put("relation_name", s.relationName());
+        m.put("created_at", 0.0);
+        m.put("doc_blocks", List.of());
+        return m;
+    }
+
+    private static Map<String, Object> macro(MacroNode macro) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", macro.name());
+        m.put("resource_type", "macro");
+        m.put("package_name", macro.packageName());
+        m.put("path", macro.path());
+        m.put("original_file_path", macro.originalFilePath());
+        m.put("unique_id", macro.uniqueId());
+        m.put("macro_sql", macro.macroSql());
+        Map<String, Object> dependsOn = new LinkedHashMap<>();
+        dependsOn.put("macros", macro.dependsOn());
+        m.put("depends_on", dependsOn);
+        m.put("description", macro.description());
+        m.put("meta", Map.of());
+        m.put("docs", Map.of("show", true));
+        m.put("patch_path", null);
+        m.put("arguments", List.of());
+        m.put("created_at", 0.0);
+        m.put("supported_languages", null);
+        return m;
+    }
+}

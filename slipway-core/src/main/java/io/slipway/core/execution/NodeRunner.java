@@ -1,0 +1,215 @@
+package io.slipway.core.execution;
+
+import io.slipway.adapter.AdapterConnection;
+import io.slipway.adapter.QueryResult;
+import io.slipway.core.error.ErrorCode;
+import io.slipway.core.error.SlipwayException;
+import io.slipway.core.manifest.MacroNode;
+import io.slipway.core.manifest.Node;
+import io.slipway.core.manifest.ResourceType;
+import io.slipway.core.seed.SeedTable;
+import io.slipway.core.template.AdapterResponseValue;
+import io.slipway.core.template.AgateTable;
+import io.slipway.core.template.DbtContext;
+import io.slipway.core.template.NodeGlobals;
+import io.slipway.core.template.NodeSession;
+import io.slipway.core.template.Renderer;
+import io.slipway.jinja.JinjaCallable;
+import io.slipway.jinja.Macro;
+import io.slipway.jinja.runtime.Py;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Runs one node on a connection: compiles it, calls its materialization macro, and reads the outcome
+ * (the adapter's response for models and seeds, the failure count and thresholds for tests).
+ */
+final class NodeRunner {
+    private final DbtContext context;
+    private final Compiler compiler;
+    private final io.slipway.core.manifest.Manifest manifest;
+    private final Map<String, Path> packageDirs;
+
+    /** @param packageDirs each package's root directory, to find seed files */
+    NodeRunner(DbtContext context, Compiler compiler, io.slipway.core.manifest.Manifest manifest, Map<String, Path> packageDirs) {
+        this.context = context;
+        this.compiler = compiler;
+        this.manifest = manifest;
+        this.packageDirs = Map.copyOf(packageDirs);
+    }
+
+    NodeResult run(Node node, NodeSession session) {
+        String thread = Thread.currentThread().getName();
+        Instant compileStarted = Instant.now();
+        Instant compileCompleted = null;
+        Instant executeStarted = null;
+        String compiledSql = null;
+        String compiledPath = null;
+        long started = System.nanoTime();
+        try {
+            Compiler.Compiled compiled = compiler.compile(node, session);
+            compiledSql = compiled.sql();
+            compiledPath = compiled.path();
+            compileCompleted = Instant.now();
+            executeStarted = Instant.now();
+            Outcome outcome = materialize(node, session, compiledSql);
+            if (!session.mainStatements().isEmpty()) {
+                compiler.writeRun(node, String.join("\n\n", session.mainStatements()));
+            }
+            return new NodeResult(node.uniqueId(), outcome.status, outcome.message, outcome.failures, outcome.response,
+                    compileStarted, compileCompleted, executeStarted, Instant.now(), seconds(started), thread, compiledSql, compiledPath,
+                    node.relationName());
+        } catch (RuntimeException e) {
+            AdapterConnection connection = session.connection();
+            if (connection != null) {
+                try {
+                    connection.rollback();
+                } catch (RuntimeException ignored) {
+                    // the connection may be broken; the error below is what matters
+                }
+            }
+            SlipwayException error = Renderer.translate(e, node.originalFilePath());
+            String message = errorMessage(node, error, compiledPath);
+            return new NodeResult(node.uniqueId(), NodeStatus.ERROR, message, null, Map.of(), compileStarted, compileCompleted,
+                    executeStarted, Instant.now(), seconds(started), thread, compiledSql, compiledPath, node.relationName());
+        }
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private record Outcome(NodeStatus status, String message, Long failures, Map<String, Object> response) {
+    }
+
+    private Outcome materialize(Node node, NodeSession session, String sql) {
+        String materialized = node.materialized();
+        MacroNode macro = context.macros().materialization(materialized, context.adapterTypes());
+        if (macro == null) {
+            throw new SlipwayException(ErrorCode.COMPILATION_ERROR,
+                    "No materialization '" + materialized + "' was found for adapter " + context.adapterTypes().get(0)
+                            + "! (searched materialization_" + materialized + "_" + context.adapterTypes().get(0) + " and materialization_"
+                            + materialized + "_default)", node.originalFilePath(), 0);
+        }
+        RuntimeResolver resolver = new RuntimeResolver(manifest, node);
+        NodeGlobals globals = compiler.globals(node, session, resolver, sql);
+        if (node.resourceType() == ResourceType.SEED) {
+            globals.locals().put("load_agate_table", (JinjaCallable) (ctx, args) -> loadSeed(node, session));
+        }
+        Macro bound = globals.bind(macro);
+        Renderer.call(bound, List.of(), Map.of(), node.originalFilePath());
+        if (session.connection() != null) {
+            session.connection().commit();
+        }
+        if (node.resourceType() == ResourceType.TEST) {
+            return testOutcome(node, session);
+        }
+        Object main = session.results().get("main");
+        AdapterResponseValue response = null;
+        if (main instanceof Map<?, ?> m && m.get("response") instanceof AdapterResponseValue r) {
+            response = r;
+        } else if (main instanceof Map<?, ?> m && m.get("response") != null) {
+            response = new AdapterResponseValue(Py.str(m.get("response")), null, null);
+        }
+        if (response == null) {
+            QueryResult last = session.lastMainResult();
+            response = last == null ? new AdapterResponseValue("OK", null, null) : AdapterResponseValue.of(last);
+        }
+        return new Outcome(NodeStatus.SUCCESS, response.message(), null, response.toJson());
+    }
+
+    /** dbt's test status: fail if should_error (severity error), warn if should_warn, else pass. */
+    private Outcome testOutcome(Node node, NodeSession session) {
+        Object main = session.results().get("main");
+        if (!(main instanceof Map<?, ?> m) || !(m.get("table") instanceof AgateTable table) || table.rows().isEmpty()) {
+            throw new SlipwayException(ErrorCode.DATABASE_ERROR, "the test query returned no rows", node.originalFilePath(), 0);
+        }
+        List<?> row = (List<?>) table.rows().get(0);
+        List<String> names = table.columnNames().stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
+        long failures = number(row.get(indexOf(names, "failures", 0)));
+        boolean shouldWarn = Py.truthy(row.get(indexOf(names, "should_warn", 1)));
+        boolean shouldError = Py.truthy(row.get(indexOf(names, "should_error", 2)));
+        String severity = node.config().severity();
+        String errorIf = String.valueOf(node.config().get("error_if"));
+        String warnIf = String.valueOf(node.config().get("warn_if"));
+        String plural = failures == 1 ? "result" : "results";
+        Map<String, Object> response = m.get("response") instanceof AdapterResponseValue r ? r.toJson() : Map.of();
+        if (severity.equals("ERROR") && shouldError) {
+            return new Outcome(NodeStatus.FAIL, "Got " + failures + " " + plural + ", configured to fail if " + errorIf, failures, response);
+        }
+        if (shouldWarn) {
+            return new Outcome(NodeStatus.WARN, "Got " + failures + " " + plural + ", configured to warn if " + warnIf, failures, response);
+        }
+        return new Outcome(NodeStatus.PASS, null, failures, response);
+    }
+
+    private static int indexOf(List<String> names, String name, int fallback) {
+        int i = names.indexOf(name);
+        return i < 0 ? fallback : i;
+    }
+
+    private static long number(Object value) {
+        if (value instanceof Number n) {
+            return n instanceof BigDecimal d ? d.longValue() : n.longValue();
+        }
+        if (value == null) {
+            return 0;
+        }
+        return Long.parseLong(value.toString().trim());
+    }
+
+    private SeedTable loadSeed(Node node, NodeSession session) {
+        Path file = projectDirFor(node).resolve(node.originalFilePath());
+        String csv;
+        try {
+            csv = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SlipwayException(ErrorCode.PROJECT_INVALID, "could not read seed " + node.originalFilePath() + ": " + e.getMessage(),
+                    node.originalFilePath(), 0);
+        }
+        Object delimiter = node.config().get("delimiter");
+        char d = delimiter == null || delimiter.toString().isEmpty() ? ',' : delimiter.toString().charAt(0);
+        Object types = node.config().get("column_types");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> columnTypes = types instanceof Map<?, ?> t ? (Map<String, Object>) t : Map.of();
+        boolean quote = io.slipway.core.manifest.NodeConfig.truthy(node.config().get("quote_columns"), false);
+        return SeedTable.load(csv, node.originalFilePath(), d, columnTypes, quote, session.adapter());
+    }
+
+    private Path projectDirFor(Node node) {
+        Path dir = packageDirs.get(node.packageName());
+        if (dir == null) {
+            throw new SlipwayException(ErrorCode.INTERNAL, "no directory known for package " + node.packageName());
+        }
+        return dir;
+    }
+
+    /** dbt's error block: what failed, where, the message, and where the compiled SQL is. */
+    static String errorMessage(Node node, SlipwayException error, String compiledPath) {
+        String kind = switch (error.code()) {
+            case DATABASE_ERROR -> "Database Error";
+            case CANCELLED -> "Cancelled";
+            case INTERNAL -> "Internal Error";
+            default -> "Compilation Error";
+        };
+        StringBuilder sb = new StringBuilder();
+        sb.append(kind).append(" in ").append(node.resourceType().dbtName()).append(' ').append(node.name())
+                .append(" (").append(node.originalFilePath()).append(")\n  ");
+        sb.append(error.getMessage().replace("\n", "\n  "));
+        if (error.line() > 0 && error.code() != ErrorCode.DATABASE_ERROR && !error.getMessage().contains("line " + error.line())) {
+            sb.append("\n  at line ").append(error.line());
+        }
+        if (compiledPath != null) {
+            sb.append("\n  compiled code at ").append(compiledPath);
+        }
+        return sb.toString();
+    }
+}
