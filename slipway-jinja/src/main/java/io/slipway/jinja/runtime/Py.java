@@ -45,7 +45,13 @@ public final class Py {
 
     /** A Python list: a mutable List that is neither a tuple nor a range. */
     public static boolean isList(Object value) {
-        return value instanceof List<?> && !(value instanceof PyTuple) && !(value instanceof PyRange);
+        return value instanceof List<?> && !(value instanceof PyTuple) && !(value instanceof PyRange)
+                && !(value instanceof PyObject);
+    }
+
+    /** A Python tuple (named tuples such as groupby's included). */
+    public static boolean isTuple(Object value) {
+        return value instanceof PyTuple || value instanceof PyGroupTuple;
     }
 
     /** Python int (bool included). */
@@ -245,7 +251,7 @@ public final class Py {
             return a instanceof PyRange && b instanceof PyRange && a.equals(b);
         }
         if (a instanceof List<?> la) {
-            if (!(b instanceof List<?> lb) || (a instanceof PyTuple) != (b instanceof PyTuple)) {
+            if (!(b instanceof List<?> lb) || isTuple(a) != isTuple(b) || b instanceof PyRange) {
                 return false;
             }
             int n = la.size();
@@ -353,7 +359,7 @@ public final class Py {
         if (isStr(a) && isStr(b)) {
             return Integer.signum(compareStrings(str(a), str(b)));
         }
-        boolean sameSeq = (isList(a) && isList(b)) || (a instanceof PyTuple && b instanceof PyTuple);
+        boolean sameSeq = (isList(a) && isList(b)) || (isTuple(a) && isTuple(b));
         if (sameSeq) {
             List<?> la = (List<?>) a;
             List<?> lb = (List<?>) b;
@@ -868,8 +874,8 @@ public final class Py {
                 }
                 return MISSING;
             }
-            if (obj instanceof PyObject) {
-                return MISSING;
+            if (obj instanceof PyObject po) {
+                return obj instanceof List<?> ? po.getAttr(name) : MISSING;
             }
             return Methods.lookup(obj, name);
         }

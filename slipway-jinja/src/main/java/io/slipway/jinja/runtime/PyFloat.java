@@ -224,7 +224,8 @@ public final class PyFloat {
             exp = r.precision() - 1 - r.scale();
         }
         String out;
-        if (exp >= -4 && exp < p) {
+        // format()'s empty type switches to exponent notation one digit earlier (CPython's ADD_DOT_0 rule)
+        if (exp >= -4 && exp < (noType ? p - 1 : p)) {
             out = fixed(abs, p - 1 - exp);
             if (!alternate) {
                 out = stripZeros(out);
