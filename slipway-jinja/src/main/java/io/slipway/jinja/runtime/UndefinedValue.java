@@ -25,9 +25,15 @@ public final class UndefinedValue implements Undefined {
         return new UndefinedValue(mode, "'" + name + "' is undefined");
     }
 
-    /** The undefined for a missing attribute or item: {@code 'dict object' has no attribute 'x'}. */
+    /**
+     * The undefined for a missing attribute or item, worded as Jinja2 words it: {@code 'dict object' has no
+     * attribute 'x'} for a str key, {@code list object has no element 3} for any other key.
+     */
     public static UndefinedValue attribute(UndefinedMode mode, Object owner, Object key) {
-        return new UndefinedValue(mode, "'" + Py.typeName(owner) + " object' has no attribute " + Py.repr(key));
+        if (key instanceof String) {
+            return new UndefinedValue(mode, "'" + Py.objectTypeRepr(owner) + "' has no attribute " + Py.repr(key));
+        }
+        return new UndefinedValue(mode, Py.objectTypeRepr(owner) + " has no element " + Py.repr(key));
     }
 
     /** The undefined with a message of its own. */
