@@ -44,13 +44,13 @@ final class DictMethods {
             return new PyDictView(map(s), PyDictView.Kind.VALUES);
         });
         t.put("get", (c, s, a) -> {
-            List<Object> p = positional("get", a, 1, 2);
+            List<Object> p = positional("dict.get", a, 1, 2);
             Py.requireHashable(p.get(0));
             Object v = Py.dictLookup(map(s), p.get(0));
             return v == Py.MISSING ? (p.size() > 1 ? p.get(1) : null) : v;
         });
         t.put("pop", (c, s, a) -> {
-            List<Object> p = positional("pop", a, 1, 2);
+            List<Object> p = positional("dict.pop", a, 1, 2);
             Py.requireHashable(p.get(0));
             Map<Object, Object> m = map(s);
             Object key = Py.dictKey(m, p.get(0));
@@ -76,7 +76,7 @@ final class DictMethods {
             return PyTuple.of(last, v);
         });
         t.put("setdefault", (c, s, a) -> {
-            List<Object> p = positional("setdefault", a, 1, 2);
+            List<Object> p = positional("dict.setdefault", a, 1, 2);
             Py.requireHashable(p.get(0));
             Map<Object, Object> m = map(s);
             Object v = Py.dictLookup(m, p.get(0));

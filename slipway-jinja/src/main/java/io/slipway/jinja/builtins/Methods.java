@@ -108,10 +108,11 @@ public final class Methods {
     }
 
     /** Argument-clinic positional-only methods: {@code replace expected at least 2 arguments, got 1}. */
-    static List<Object> positional(String name, Arguments args, int min, int max) {
+    static List<Object> positional(String qualified, Arguments args, int min, int max) {
         if (!args.keywords().isEmpty()) {
-            throw typeError(name + "() takes no keyword arguments");
+            throw typeError(qualified + "() takes no keyword arguments");
         }
+        String name = qualified.substring(qualified.indexOf('.') + 1);
         int n = args.positional().size();
         if (n < min || n > max) {
             String plural = (n < min ? min : max) == 1 ? " argument" : " arguments";
@@ -127,10 +128,11 @@ public final class Methods {
     }
 
     /** Older-style methods: {@code find() takes at least 1 argument (0 given)}. */
-    static List<Object> positionalOld(String name, Arguments args, int min, int max) {
+    static List<Object> positionalOld(String qualified, Arguments args, int min, int max) {
         if (!args.keywords().isEmpty()) {
-            throw typeError(name + "() takes no keyword arguments");
+            throw typeError(qualified + "() takes no keyword arguments");
         }
+        String name = qualified.substring(qualified.indexOf('.') + 1);
         int n = args.positional().size();
         if (n < min) {
             throw typeError(name + "() takes at least " + min + (min == 1 ? " argument" : " arguments") + " (" + n + " given)");

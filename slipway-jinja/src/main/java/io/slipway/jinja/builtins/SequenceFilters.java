@@ -545,13 +545,10 @@ final class SequenceFilters {
         java.util.Comparator<Integer> cmp = (x, y) -> {
             Object kx = keys.get(x);
             Object ky = keys.get(y);
-            if (Py.compare("<", ky, kx)) {
-                return 1;
-            }
             if (Py.compare("<", kx, ky)) {
                 return -1;
             }
-            return 0;
+            return Py.compare("<", ky, kx) ? 1 : 0;
         };
         java.util.Arrays.sort(order, reverse ? (x, y) -> cmp.compare(y, x) : cmp);
         List<Object> sorted = new ArrayList<>(items.size());

@@ -49,7 +49,7 @@ final class SequenceMethods {
             return null;
         });
         l.put("insert", (c, s, a) -> {
-            List<Object> p = positional("insert", a, 2, 2);
+            List<Object> p = positional("list.insert", a, 2, 2);
             List<Object> self = list(s);
             long i = index(p.get(0));
             int n = self.size();
@@ -60,7 +60,7 @@ final class SequenceMethods {
             return null;
         });
         l.put("pop", (c, s, a) -> {
-            List<Object> p = positional("pop", a, 0, 1);
+            List<Object> p = positional("list.pop", a, 0, 1);
             List<Object> self = list(s);
             if (self.isEmpty()) {
                 throw JinjaException.python("IndexError", "pop from empty list");
@@ -139,7 +139,7 @@ final class SequenceMethods {
     }
 
     private static Object indexOf(List<Object> self, Arguments a, String type) {
-        List<Object> p = positional("index", a, 1, 3);
+        List<Object> p = positional(type + ".index", a, 1, 3);
         Object x = p.get(0);
         int n = self.size();
         long start = p.size() > 1 ? index(p.get(1)) : 0;
@@ -210,13 +210,10 @@ final class SequenceMethods {
         Comparator<Integer> cmp = (x, y) -> {
             Object kx = keys.get(x);
             Object ky = keys.get(y);
-            if (Py.compare("<", ky, kx)) {
-                return 1;
-            }
             if (Py.compare("<", kx, ky)) {
                 return -1;
             }
-            return 0;
+            return Py.compare("<", ky, kx) ? 1 : 0;
         };
         java.util.Arrays.sort(order, reverse ? (x, y) -> cmp.compare(y, x) : cmp);
         List<Object> sorted = new ArrayList<>(items.size());

@@ -54,9 +54,9 @@ final class StrMethods {
             noArgs("str.swapcase", a);
             return swapcase(text(s));
         });
-        t.put("strip", (c, s, a) -> strip(text(s), positional("strip", a, 0, 1), true, true));
-        t.put("lstrip", (c, s, a) -> strip(text(s), positional("lstrip", a, 0, 1), true, false));
-        t.put("rstrip", (c, s, a) -> strip(text(s), positional("rstrip", a, 0, 1), false, true));
+        t.put("strip", (c, s, a) -> strip(text(s), positional("str.strip", a, 0, 1), true, true));
+        t.put("lstrip", (c, s, a) -> strip(text(s), positional("str.lstrip", a, 0, 1), true, false));
+        t.put("rstrip", (c, s, a) -> strip(text(s), positional("str.rstrip", a, 0, 1), false, true));
         t.put("split", (c, s, a) -> split(text(s), a, "split", false));
         t.put("rsplit", (c, s, a) -> split(text(s), a, "rsplit", true));
         t.put("splitlines", (c, s, a) -> {
@@ -71,34 +71,34 @@ final class StrMethods {
         });
         t.put("join", (c, s, a) -> join(text(s), oneArg("str.join", a)));
         t.put("replace", (c, s, a) -> {
-            List<Object> p = positional("replace", a, 2, 3);
+            List<Object> p = positional("str.replace", a, 2, 3);
             String old = requireStr(p.get(0), "replace() argument 1 must be str, not ");
             String rep = requireStr(p.get(1), "replace() argument 2 must be str, not ");
             long count = p.size() > 2 ? index(p.get(2)) : -1;
             return replace(text(s), old, rep, count);
         });
-        t.put("startswith", (c, s, a) -> affix(text(s), positionalOld("startswith", a, 1, 3), true));
-        t.put("endswith", (c, s, a) -> affix(text(s), positionalOld("endswith", a, 1, 3), false));
-        t.put("find", (c, s, a) -> (long) find(text(s), positionalOld("find", a, 1, 3), false, "find"));
-        t.put("rfind", (c, s, a) -> (long) find(text(s), positionalOld("rfind", a, 1, 3), true, "rfind"));
+        t.put("startswith", (c, s, a) -> affix(text(s), positionalOld("str.startswith", a, 1, 3), true));
+        t.put("endswith", (c, s, a) -> affix(text(s), positionalOld("str.endswith", a, 1, 3), false));
+        t.put("find", (c, s, a) -> (long) find(text(s), positionalOld("str.find", a, 1, 3), false, "find"));
+        t.put("rfind", (c, s, a) -> (long) find(text(s), positionalOld("str.rfind", a, 1, 3), true, "rfind"));
         t.put("index", (c, s, a) -> {
-            int i = find(text(s), positionalOld("index", a, 1, 3), false, "index");
+            int i = find(text(s), positionalOld("str.index", a, 1, 3), false, "index");
             if (i < 0) {
                 throw valueError("substring not found");
             }
             return (long) i;
         });
         t.put("rindex", (c, s, a) -> {
-            int i = find(text(s), positionalOld("rindex", a, 1, 3), true, "rindex");
+            int i = find(text(s), positionalOld("str.rindex", a, 1, 3), true, "rindex");
             if (i < 0) {
                 throw valueError("substring not found");
             }
             return (long) i;
         });
-        t.put("count", (c, s, a) -> count(text(s), positionalOld("count", a, 1, 3)));
-        t.put("center", (c, s, a) -> justify(text(s), positional("center", a, 1, 2), 'c'));
-        t.put("ljust", (c, s, a) -> justify(text(s), positional("ljust", a, 1, 2), 'l'));
-        t.put("rjust", (c, s, a) -> justify(text(s), positional("rjust", a, 1, 2), 'r'));
+        t.put("count", (c, s, a) -> count(text(s), positionalOld("str.count", a, 1, 3)));
+        t.put("center", (c, s, a) -> justify(text(s), positional("str.center", a, 1, 2), 'c'));
+        t.put("ljust", (c, s, a) -> justify(text(s), positional("str.ljust", a, 1, 2), 'l'));
+        t.put("rjust", (c, s, a) -> justify(text(s), positional("str.rjust", a, 1, 2), 'r'));
         t.put("zfill", (c, s, a) -> zfill(text(s), index(oneArg("str.zfill", a))));
         t.put("partition", (c, s, a) -> partition(text(s), oneArg("str.partition", a), false));
         t.put("rpartition", (c, s, a) -> partition(text(s), oneArg("str.rpartition", a), true));
@@ -397,7 +397,7 @@ final class StrMethods {
         }
         for (String k : a.keywords().keySet()) {
             if (!k.equals("sep") && !k.equals("maxsplit")) {
-                throw typeError(name + "() got an unexpected keyword argument '" + k + "'");
+                throw typeError("'" + k + "' is an invalid keyword argument for " + name + "()");
             }
         }
         Object sep = a.get(0, "sep", null);
@@ -427,11 +427,7 @@ final class StrMethods {
                     break;
                 }
                 if (out.size() == maxsplit) {
-                    int end = n;
-                    while (end > i && isSpace(s.charAt(end - 1))) {
-                        end--;
-                    }
-                    out.add(s.substring(i, end));
+                    out.add(s.substring(i)); // the rest keeps its trailing whitespace
                     break;
                 }
                 int j = i;
@@ -452,11 +448,7 @@ final class StrMethods {
                 break;
             }
             if (out.size() == maxsplit) {
-                int start = 0;
-                while (start < i && isSpace(s.charAt(start))) {
-                    start++;
-                }
-                out.add(s.substring(start, i));
+                out.add(s.substring(0, i)); // the rest keeps its leading whitespace
                 break;
             }
             int j = i;

@@ -66,7 +66,8 @@ final class Tests {
             if (a.size() != 0) {
                 throw JinjaException.python("TypeError", "callable() takes exactly one argument (" + (a.size() + 1) + " given)");
             }
-            return v instanceof JinjaCallable;
+            // an undefined is callable in Python (calling it raises)
+            return v instanceof JinjaCallable || v instanceof Undefined;
         });
         t.put("sameas", (c, v, a) -> {
             Object[] p = SAMEAS.bind(v, a);
@@ -135,7 +136,8 @@ final class Tests {
 
     static boolean isIterable(Object v) {
         return v instanceof Iterable<?> || v instanceof Map<?, ?> || Py.isStr(v) || v instanceof Undefined
-                || v instanceof java.util.Iterator<?>;
+                || v instanceof java.util.Iterator<?>
+                || (v instanceof io.slipway.jinja.runtime.PyTyped t && t.pythonTypeName().equals("LoopContext"));
     }
 
     /**

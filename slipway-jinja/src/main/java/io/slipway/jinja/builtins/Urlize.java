@@ -12,7 +12,7 @@ final class Urlize {
     }
 
     private static final Pattern HTTP = Pattern.compile(
-            "^(((https?://|www\\.)(([\\w%-]+\\.)+)?([a-z]{2,63}|xn--[\\w%]{2,59})"
+            "^((https?://|www\\.)(([\\w%-]+\\.)+)?([a-z]{2,63}|xn--[\\w%]{2,59})"
                     + "|([\\w%-]{2,63}\\.)+(com|net|int|edu|gov|org|info|mil)"
                     + "|(https?://)((([\\d]{1,3})(\\.[\\d]{1,3}){3})|(\\[([\\da-f]{0,4}:){2}([\\da-f]{0,4}:?){1,6}])))"
                     + "(?::[\\d]{1,5})?(?:[/?#]\\S*)?$",

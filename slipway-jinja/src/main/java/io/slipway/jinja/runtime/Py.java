@@ -802,18 +802,21 @@ public final class Py {
         return MISSING;
     }
 
-    /** Names starting with an underscore: Python's own dunders are unsafe, dict keys are still items. */
+    /**
+     * Names starting with an underscore: attributes Python has under such a name (dunders, a macro's
+     * {@code _func}) give the sandbox's unsafe undefined; a dict's keys are still items.
+     */
     private static Object underscoreAttr(Object obj, String name) {
         boolean dunder = name.length() > 4 && name.startsWith("__") && name.endsWith("__");
         if (obj instanceof PyObject po) {
             Object v = po.getAttr(name);
-            if (v != MISSING || dunder) {
-                throw unsafe(obj, name);
+            if (v != MISSING || dunder || (obj instanceof Macro && MACRO_PRIVATE.contains(name))) {
+                return unsafe(obj, name);
             }
             return po.getItem(name);
         }
-        if (dunder && !(obj instanceof Undefined)) {
-            throw unsafe(obj, name);
+        if (dunder) {
+            return unsafe(obj, name);
         }
         if (obj instanceof Map<?, ?> m) {
             return dictLookup(m, name);
@@ -821,9 +824,16 @@ public final class Py {
         return MISSING;
     }
 
-    private static JinjaException unsafe(Object obj, String name) {
+    /** The private attributes of Jinja2's Macro objects. */
+    private static final Set<String> MACRO_PRIVATE = Set.of("_environment", "_func", "_argument_count", "_default_autoescape");
+
+    /**
+     * The sandbox's answer to an unsafe attribute: an undefined that prints empty and raises SecurityError
+     * on any other use ({@code access to attribute '__class__' of 'str' object is unsafe.}).
+     */
+    private static Object unsafe(Object obj, String name) {
         String type = obj instanceof BigDecimal ? "Decimal" : typeName(obj);
-        return JinjaException.python("SecurityError",
+        return UndefinedValue.unsafe(io.slipway.jinja.UndefinedMode.DEFAULT,
                 "access to attribute " + repr(name) + " of " + repr(type) + " object is unsafe.");
     }
 
@@ -870,7 +880,7 @@ public final class Py {
             if (!name.isEmpty() && name.charAt(0) == '_') {
                 boolean dunder = name.length() > 4 && name.startsWith("__") && name.endsWith("__");
                 if (dunder && !(obj instanceof PyObject)) {
-                    throw unsafe(obj, name);
+                    return unsafe(obj, name);
                 }
                 return MISSING;
             }

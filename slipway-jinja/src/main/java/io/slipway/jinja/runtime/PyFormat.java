@@ -505,7 +505,8 @@ public final class PyFormat {
             }
             int index = auto[0]++;
             if (index >= args.size()) {
-                throw JinjaException.python("IndexError", "Replacement index " + index + " out of range for positional args tuple");
+                // the sandbox formats with Python's string.Formatter, whose message this is
+                throw JinjaException.python("IndexError", "tuple index out of range");
             }
             obj = args.get(index);
         } else if (isDigits(first)) {
@@ -515,7 +516,7 @@ public final class PyFormat {
             auto[0] = -1;
             int index = Integer.parseInt(first);
             if (index >= args.size()) {
-                throw JinjaException.python("IndexError", "Replacement index " + index + " out of range for positional args tuple");
+                throw JinjaException.python("IndexError", "tuple index out of range");
             }
             obj = args.get(index);
         } else {
