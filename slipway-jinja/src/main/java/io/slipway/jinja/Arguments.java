@@ -31,6 +31,20 @@ public final class Arguments {
                 Collections.unmodifiableMap(new LinkedHashMap<>(keywords)));
     }
 
+    /**
+     * Arguments over these arrays and map without copying them: the caller hands them over and must not
+     * change them afterwards (the engine uses this for each call; {@code keywords} may be {@code null}).
+     */
+    public static Arguments wrap(Object[] positional, Map<String, Object> keywords) {
+        boolean noKeywords = keywords == null || keywords.isEmpty();
+        if (positional.length == 0 && noKeywords) {
+            return EMPTY;
+        }
+        return new Arguments(
+                positional.length == 0 ? List.of() : Collections.unmodifiableList(java.util.Arrays.asList(positional)),
+                noKeywords ? Map.of() : Collections.unmodifiableMap(keywords));
+    }
+
     public static Arguments positional(Object... values) {
         return of(java.util.Arrays.asList(values), Map.of());
     }

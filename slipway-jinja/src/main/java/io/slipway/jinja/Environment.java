@@ -1,8 +1,15 @@
 package io.slipway.jinja;
 
+import io.slipway.jinja.builtins.Builtins;
+import io.slipway.jinja.parser.Parser;
+import io.slipway.jinja.runtime.CompiledTemplate;
+
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Configuration shared by templates: syntax options, undefined behaviour, globals, filters, tests and
@@ -12,9 +19,29 @@ import java.util.Objects;
  */
 public final class Environment {
     private final Builder settings;
+    private final Map<String, Filter> filters;
+    private final Map<String, Test> tests;
+    private final Map<String, Object> globals;
 
     private Environment(Builder builder) {
         this.settings = builder.copy();
+        Map<String, Filter> f = new HashMap<>(builtins(Builtins::filters));
+        f.putAll(settings.filters);
+        this.filters = Collections.unmodifiableMap(f);
+        Map<String, Test> t = new HashMap<>(builtins(Builtins::tests));
+        t.putAll(settings.tests);
+        this.tests = Collections.unmodifiableMap(t);
+        Map<String, Object> g = new HashMap<>(builtins(Builtins::globals));
+        g.putAll(settings.globals);
+        this.globals = Collections.unmodifiableMap(g);
+    }
+
+    private static <T> Map<String, T> builtins(Supplier<Map<String, T>> table) {
+        try {
+            return table.get();
+        } catch (UnsupportedOperationException e) {
+            return Map.of();
+        }
     }
 
     public static Builder builder() {
@@ -23,7 +50,9 @@ public final class Environment {
 
     /** Parses a template; throws {@link JinjaException} of type {@code TemplateSyntaxError} with the line. */
     public Template parse(String source, String templateName) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Objects.requireNonNull(source, "source is null");
+        Parser.Result parsed = new Parser(this, source, templateName).parse();
+        return new CompiledTemplate(this, parsed.source(), parsed.body(), parsed.macros());
     }
 
     public Template parse(String source) {
@@ -32,12 +61,34 @@ public final class Environment {
 
     /** The filter registered under {@code name} (built-in or added), or {@code null}. */
     public Filter filter(String name) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return filters.get(name);
     }
 
     /** The test registered under {@code name} (built-in or added), or {@code null}. */
     public Test test(String name) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return tests.get(name);
+    }
+
+    /** Every global name templates see below their render's own globals: Jinja2's and the added ones. */
+    public Map<String, Object> globals() {
+        return globals;
+    }
+
+    /** The block tag named {@code name}, or {@code null}. */
+    public BlockTag blockTag(String name) {
+        return settings.blockTags.get(name);
+    }
+
+    public boolean trimBlocks() {
+        return settings.trimBlocks;
+    }
+
+    public boolean lstripBlocks() {
+        return settings.lstripBlocks;
+    }
+
+    public boolean keepTrailingNewline() {
+        return settings.keepTrailingNewline;
     }
 
     public UndefinedMode undefinedMode() {

@@ -10,6 +10,10 @@ public final class MacroReturn {
 
     /** The {@code return} function; ends the innermost macro call with its argument as the value. */
     public static final JinjaCallable FUNCTION = (context, args) -> {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (args.size() != 1) {
+            throw JinjaException.python("TypeError", "return() takes exactly one argument (" + args.size() + " given)");
+        }
+        Object value = args.positional().isEmpty() ? args.keywords().values().iterator().next() : args.positional().get(0);
+        throw new io.slipway.jinja.runtime.ReturnSignal(value);
     };
 }

@@ -14,10 +14,24 @@ import java.util.Iterator;
 public final class UndefinedValue implements Undefined {
     private final UndefinedMode mode;
     private final String hint;
+    private final String errorType;
 
     private UndefinedValue(UndefinedMode mode, String hint) {
+        this(mode, hint, "UndefinedError");
+    }
+
+    private UndefinedValue(UndefinedMode mode, String hint, String errorType) {
         this.mode = mode;
         this.hint = hint;
+        this.errorType = errorType;
+    }
+
+    /**
+     * The sandbox's undefined for an unsafe attribute ({@code ''.__class__}): prints empty and is not defined,
+     * but any other use raises {@code SecurityError} with {@code hint}.
+     */
+    public static UndefinedValue unsafe(UndefinedMode mode, String hint) {
+        return new UndefinedValue(mode, hint, "SecurityError");
     }
 
     /** The undefined for a missing name: {@code 'x' is undefined}. */
@@ -25,9 +39,15 @@ public final class UndefinedValue implements Undefined {
         return new UndefinedValue(mode, "'" + name + "' is undefined");
     }
 
-    /** The undefined for a missing attribute or item: {@code 'dict object' has no attribute 'x'}. */
+    /**
+     * The undefined for a missing attribute or item, worded as Jinja2 words it: {@code 'dict object' has no
+     * attribute 'x'} for a str key, {@code list object has no element 3} for any other key.
+     */
     public static UndefinedValue attribute(UndefinedMode mode, Object owner, Object key) {
-        return new UndefinedValue(mode, "'" + Py.typeName(owner) + " object' has no attribute " + Py.repr(key));
+        if (key instanceof String) {
+            return new UndefinedValue(mode, "'" + Py.objectTypeRepr(owner) + "' has no attribute " + Py.repr(key));
+        }
+        return new UndefinedValue(mode, Py.objectTypeRepr(owner) + " has no element " + Py.repr(key));
     }
 
     /** The undefined with a message of its own. */
@@ -46,7 +66,7 @@ public final class UndefinedValue implements Undefined {
 
     /** Raises the UndefinedError Jinja2 raises on use. */
     public JinjaException fail() {
-        return JinjaException.python("UndefinedError", hint);
+        return JinjaException.python(errorType, hint);
     }
 
     /** {@code str(undefined)}: empty, except strict mode raises. */

@@ -1,0 +1,19 @@
+package io.slipway.jinja.lexer;
+
+/**
+ * A token: its type, its value ({@link String} for names, strings and data, {@link Long} or
+ * {@link java.math.BigInteger} for integers, {@link Double} for floats, the spelling for operators) and
+ * the 1-based line where it starts.
+ */
+public record Token(TokenType type, Object value, int line) {
+
+    /** Whether this is the name token {@code name} (a keyword such as {@code endfor}). */
+    public boolean isName(String name) {
+        return type == TokenType.NAME && name.equals(value);
+    }
+
+    /** The token as Jinja2 describes it in messages: a name by its spelling, anything else by its type. */
+    public String describe() {
+        return type == TokenType.NAME ? (String) value : type.description();
+    }
+}

@@ -1,0 +1,78 @@
+package io.slipway.jinja.runtime;
+
+import io.slipway.jinja.CallContext;
+import io.slipway.jinja.Environment;
+import io.slipway.jinja.Globals;
+import io.slipway.jinja.PyObject;
+
+/**
+ * The state of one render, shared by every frame of it, and the {@link CallContext} that calls, filters
+ * and tests receive: the renderer points it at the calling frame and line before each call. Confined to
+ * the rendering thread.
+ */
+public final class RenderState implements CallContext {
+    /** Nested macro calls allowed before a render fails with RecursionError (Python's limit is near 200). */
+    public static final int MAX_DEPTH = 500;
+
+    private final Environment environment;
+    private Frame frame;
+    private int line;
+    private int depth;
+
+    public RenderState(Environment environment) {
+        this.environment = environment;
+    }
+
+    /** Records where the next call happens. */
+    public RenderState at(Frame frame, int line) {
+        this.frame = frame;
+        this.line = line;
+        return this;
+    }
+
+    /** Enters a macro call; fails with Python's RecursionError past {@link #MAX_DEPTH}. */
+    public void enter() {
+        if (++depth > MAX_DEPTH) {
+            depth--;
+            throw io.slipway.jinja.JinjaException.python("RecursionError", "maximum recursion depth exceeded");
+        }
+    }
+
+    public void leave() {
+        depth--;
+    }
+
+    @Override
+    public Environment environment() {
+        return environment;
+    }
+
+    @Override
+    public Globals globals() {
+        return frame == null ? Globals.empty() : frame.globals();
+    }
+
+    @Override
+    public Object resolve(String name) {
+        Object v = frame == null ? PyObject.MISSING : frame.resolve(name);
+        if (v == PyObject.MISSING) {
+            return UndefinedValue.name(frame == null ? environment.undefinedMode() : frame.mode(), name);
+        }
+        return v;
+    }
+
+    @Override
+    public String templateName() {
+        return frame == null ? null : frame.source().name();
+    }
+
+    @Override
+    public int line() {
+        return line;
+    }
+
+    /** The frame of the call in progress. */
+    public Frame frame() {
+        return frame;
+    }
+}

@@ -1,0 +1,32 @@
+package io.slipway.jinja.tree;
+
+import io.slipway.jinja.runtime.Frame;
+import io.slipway.jinja.runtime.Py;
+
+/** {@code {% filter f | g %}body{% endfilter %}}: the body renders in its own scope, then is filtered. */
+public final class FilterBlock extends Stmt {
+    private final FilterCall[] filters;
+    private final Stmt[] body;
+
+    public FilterBlock(FilterCall[] filters, Stmt[] body, int line) {
+        super(line);
+        this.filters = filters;
+        this.body = body;
+    }
+
+    @Override
+    public int render(Frame frame, StringBuilder out) {
+        Frame scope = frame.child();
+        StringBuilder buffer = new StringBuilder();
+        int flow = renderAll(body, scope, buffer);
+        if (flow != NORMAL) {
+            return flow;
+        }
+        Object value = buffer.toString();
+        for (FilterCall f : filters) {
+            value = f.apply(scope, value);
+        }
+        out.append(Py.str(value));
+        return NORMAL;
+    }
+}
