@@ -103,13 +103,13 @@
   {{ run_hooks(pre_hooks, inside_transaction=true) }}
 
   {%- if existing_relation is none or full_refresh_mode -%}
-    {%- set code = 'CREATE' -%}
     {{ drop_relation_if_exists(existing_relation) }}
     {%- set ddl = create_csv_table(target_relation, seed_table) -%}
   {%- else -%}
-    {%- set code = 'INSERT' -%}
     {%- set ddl = reset_csv_table(target_relation, seed_table) -%}
   {%- endif -%}
+  {#- as dbt reports it: CREATE only when asked to rebuild, INSERT otherwise, even on a first load -#}
+  {%- set code = 'CREATE' if full_refresh_mode else 'INSERT' -%}
   {%- set rows_affected = adapter.load_seed_rows(target_relation, seed_table) -%}
 
   {% call noop_statement('main', code ~ ' ' ~ rows_affected, code, rows_affected) %}

@@ -1,0 +1,161 @@
+package io.slipway.cli;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad input gives a clear error (what, where, what to do) and dbt's exit code, never a stack trace. */
+class BadInputTest {
+    @TempDir
+    Path temp;
+    Path project;
+    CliRunner cli;
+
+    @BeforeEach
+    void copyExample() throws IOException {
+        project = CliRunner.copyProject(CliRunner.exampleProject(), temp.resolve("jaffle_shop"));
+        cli = new CliRunner(temp.resolve("home"));
+    }
+
+    private CliRunner.Result run(String... args) {
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--project-dir";
+        all[args.length + 1] = project.toString();
+        return cli.run(project, all);
+    }
+
+    private static void assertNoStackTrace(CliRunner.Result result) {
+        assertThat(result.all()).doesNotContain("\tat io.slipway").doesNotContain("Exception:");
+    }
+
+    @Test
+    void malformedYamlNamesTheFileAndLine() throws IOException {
+        Files.writeString(project.resolve("models/schema.yml"), "version: 2\nmodels:\n  - name: customers\n    columns: [\n      - name: x\n");
+        CliRunner.Result result = run("parse");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.out()).contains("invalid YAML in models/schema.yml at line").contains("models/schema.yml");
+        assertNoStackTrace(result);
+    }
+
+    @Test
+    void unknownRefSuggestsTheClosestName() throws IOException {
+        Files.writeString(project.resolve("models/customers.sql"),
+                Files.readString(project.resolve("models/customers.sql")).replace("ref('stg_orders')", "ref('stg_order')"));
+        CliRunner.Result result = run("build");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.out())
+                .contains("Model 'model.jaffle_shop.customers' (models/customers.sql) depends on a node named 'stg_order' which was not found")
+                .contains("at line 9")
+                .contains("Did you mean 'stg_orders'?")
+                .contains("in models/customers.sql, line 9");
+        assertNoStackTrace(result);
+    }
+
+    @Test
+    void cycleNamesItsMembers() throws IOException {
+        Files.writeString(project.resolve("models/staging/stg_customers.sql"), "select * from {{ ref('customers') }}");
+        CliRunner.Result result = run("run");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.out()).contains("Found a cycle: ")
+                .contains("model.jaffle_shop.customers")
+                .contains("model.jaffle_shop.stg_customers");
+        assertNoStackTrace(result);
+    }
+
+    @Test
+    void missingProfileAndTargetAreNamed() throws IOException {
+        CliRunner.Result wrongTarget = run("run", "--target", "prod");
+        assertThat(wrongTarget.exitCode()).isEqualTo(2);
+        assertThat(wrongTarget.out()).contains("target 'prod' is not in profile 'jaffle_shop'").contains("targets there: dev");
+
+        Files.writeString(project.resolve("dbt_project.yml"),
+                Files.readString(project.resolve("dbt_project.yml")).replace("profile: jaffle_shop", "profile: warehouse"));
+        CliRunner.Result wrongProfile = run("run");
+        assertThat(wrongProfile.exitCode()).isEqualTo(2);
+        assertThat(wrongProfile.out()).contains("profile 'warehouse' (named by 'profile:' in dbt_project.yml) is not in")
+                .contains("profiles there: jaffle_shop");
+        assertNoStackTrace(wrongProfile);
+    }
+
+    @Test
+    void noProfilesFileFallsBackToEmbeddedDuckDb() throws IOException {
+        Files.delete(project.resolve("profiles.yml"));
+        CliRunner.Result result = run("seed");
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(result.out()).contains("No profiles.yml found").contains("using an embedded DuckDB database at target/jaffle_shop.duckdb");
+        assertThat(project.resolve("target/jaffle_shop.duckdb")).exists();
+    }
+
+    @Test
+    void sqlErrorNamesTheNodeTheMessageAndTheCompiledSql() throws IOException {
+        Files.writeString(project.resolve("models/customers.sql"), "select customer_id, no_such_column from {{ ref('stg_customers') }}");
+        CliRunner.Result result = run("build");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out())
+                .containsPattern("ERROR creating sql table model main\\.customers \\.+ \\[ERROR in")
+                .contains("Database Error in model customers (models/customers.sql)")
+                .contains("no_such_column")
+                .contains("compiled code at target/compiled/jaffle_shop/models/customers.sql")
+                .containsPattern("SKIP (relation|test) .*customers")
+                .contains("Completed with 1 error")
+                .containsPattern("Done\\. PASS=\\d+ WARN=0 ERROR=1 SKIP=[1-9]\\d* TOTAL=29");
+        assertNoStackTrace(result);
+    }
+
+    @Test
+    void failingTestExitsOneWithCounts() throws IOException {
+        Files.writeString(project.resolve("tests/assert_order_amounts_match_payments.sql"),
+                "select * from {{ ref('orders') }} where amount >= 0");
+        CliRunner.Result result = run("build");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out())
+                .containsPattern("FAIL 99 assert_order_amounts_match_payments \\.+ \\[FAIL 99 in")
+                .contains("Failure in test assert_order_amounts_match_payments (tests/assert_order_amounts_match_payments.sql)")
+                .contains("Got 99 results, configured to fail if != 0")
+                .contains("compiled code at target/compiled/jaffle_shop/tests/assert_order_amounts_match_payments.sql")
+                .contains("Done. PASS=28 WARN=0 ERROR=1 SKIP=0 TOTAL=29");
+    }
+
+    @Test
+    void warnSeverityDoesNotFail() throws IOException {
+        Files.writeString(project.resolve("tests/assert_order_amounts_match_payments.sql"),
+                "{{ config(severity='warn') }}\nselect * from {{ ref('orders') }} where amount >= 0");
+        CliRunner.Result result = run("build");
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(result.out()).contains("WARN 99 assert_order_amounts_match_payments")
+                .contains("Done. PASS=28 WARN=1 ERROR=0 SKIP=0 TOTAL=29");
+    }
+
+    @Test
+    void jinjaSyntaxErrorNamesFileAndLine() throws IOException {
+        Files.writeString(project.resolve("models/orders.sql"), "select 1\n{% if true %}\nselect 2\n");
+        CliRunner.Result result = run("parse");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.out()).contains("Compilation Error in models/orders.sql").contains("line")
+                .contains("endif");
+        assertNoStackTrace(result);
+    }
+
+    @Test
+    void missingEnvVarIsNamed() throws IOException {
+        Files.writeString(project.resolve("models/orders.sql"), "select '{{ env_var(\"NO_SUCH_SLIPWAY_VAR\") }}' as x");
+        CliRunner.Result result = run("parse");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.out()).contains("Env var required but not provided: 'NO_SUCH_SLIPWAY_VAR'").contains("models/orders.sql");
+    }
+
+    @Test
+    void unknownCommandAndFlagAreUsageErrors() {
+        assertThat(cli.run(project, "frobnicate").exitCode()).isEqualTo(2);
+        CliRunner.Result badFlag = cli.run(project, "run", "--no-such-flag");
+        assertThat(badFlag.exitCode()).isEqualTo(2);
+        assertThat(badFlag.err()).contains("Unknown option: '--no-such-flag'");
+    }
+}
