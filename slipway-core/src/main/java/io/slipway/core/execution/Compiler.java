@@ -164,15 +164,20 @@ public final class Compiler {
         if (ctes.isEmpty()) {
             return sql;
         }
+        // dbt's spacing exactly: each CTE starts with a space, and no space follows the last one's ")"
         List<String> parts = new ArrayList<>();
-        ctes.forEach((name, body) -> parts.add(name + " as (\n" + body + "\n)"));
+        ctes.forEach((name, body) -> parts.add(" " + name + " as (\n" + body + "\n)"));
         String joined = String.join(", ", parts);
         Matcher m = LEADING_WITH.matcher(sql);
         if (m.find()) {
             int insertAt = m.end();
-            return sql.substring(0, insertAt) + " " + joined + ", " + sql.substring(insertAt).stripLeading();
+            return sql.substring(0, insertAt) + joined + "," + sql.substring(insertAt);
         }
-        return "with " + joined + "\n" + sql;
+        int first = 0;
+        while (first < sql.length() && Character.isWhitespace(sql.charAt(first))) {
+            first++;
+        }
+        return sql.substring(0, first) + "with" + joined + sql.substring(first);
     }
 
     private void collectCtes(Iterable<String> ephemeralIds, NodeSession session, Map<String, String> ctes, List<String> stack) {

@@ -106,6 +106,9 @@ public final class Invocation {
         } catch (SlipwayException e) {
             reporter.error(e.describe());
             return new InvocationResult(e.code().kind() == ErrorCode.Kind.RUNTIME ? 1 : 2, List.of(), targetDir, e);
+        } catch (io.slipway.adapter.AdapterException e) {
+            reporter.error("Database Error: " + e.getMessage());
+            return new InvocationResult(1, List.of(), targetDir, e);
         } catch (RuntimeException e) {
             reporter.error("Unexpected error: " + e);
             return new InvocationResult(2, List.of(), targetDir, e);

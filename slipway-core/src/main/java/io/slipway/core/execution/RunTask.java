@@ -92,8 +92,9 @@ final class RunTask {
         Map<String, Path> packageDirs = packageDirs();
         NodeRunner runner = new NodeRunner(session.context(), compiler, manifest, packageDirs);
 
-        runHooks("on-run-start", session.project().onRunStart(), manifest);
+        // as dbt: the schemas exist before on-run-start hooks run
         createSchemas(runnable);
+        runHooks("on-run-start", session.project().onRunStart(), manifest);
 
         Map<String, Node> byId = new LinkedHashMap<>();
         runnable.forEach(n -> byId.put(n.uniqueId(), n));
@@ -266,10 +267,16 @@ final class RunTask {
                 NodeGlobals globals = new NodeGlobals(session.context(), session.project().name(), name, locals);
                 long t0 = System.nanoTime();
                 String sql = Renderer.render(session.context().jinja().parse(hook, "dbt_project.yml"), globals, "dbt_project.yml (" + which + ")");
-                if (!sql.isBlank()) {
-                    c.execute(sql);
+                try {
+                    if (!sql.isBlank()) {
+                        c.execute(sql);
+                    }
+                    c.commit();
+                } catch (io.slipway.adapter.AdapterException e) {
+                    throw new io.slipway.core.error.SlipwayException(io.slipway.core.error.ErrorCode.DATABASE_ERROR,
+                            "Database Error in " + which + " hook " + i + " (" + name + "): " + e.getMessage() + "\n  SQL: " + sql.strip(),
+                            "dbt_project.yml", 0, e);
                 }
-                c.commit();
                 reporter.emit(EventCode.Q020_HOOK, Level.INFO, ConsoleLines.line(i, hooks.size(), "OK hook: " + name, "OK",
                         (System.nanoTime() - t0) / 1e9), Map.of());
             }
