@@ -152,12 +152,7 @@ final class GenericTestFactory {
             config.put("severity", s.toUpperCase(java.util.Locale.ROOT));
         }
 
-        Map<String, Object> metadataForHash = new LinkedHashMap<>();
-        metadataForHash.put("namespace", namespace);
-        metadataForHash.put("name", shortTest);
-        metadataForHash.put("kwargs", args);
-        String hash = FileChecksum.md5Hex(fqnName + Py.repr(hashable(metadataForHash)));
-        String uniqueId = "test." + pkg.name() + "." + fqnName + "." + hash.substring(hash.length() - 10);
+        String uniqueId = "test." + pkg.name() + "." + fqnName + "." + idHash(fqnName, namespace, shortTest, args);
 
         List<String> fqn = new ArrayList<>();
         fqn.add(pkg.name());
@@ -239,6 +234,16 @@ final class GenericTestFactory {
             return new String[] {shortName, full};
         }
         return new String[] {full, full};
+    }
+
+    /** The last part of a generic test's unique id: dbt's md5 of the name and its metadata, last 10 hex digits. */
+    static String idHash(String fqnName, String namespace, String testName, Map<String, Object> kwargs) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("namespace", namespace);
+        metadata.put("name", testName);
+        metadata.put("kwargs", kwargs);
+        String hash = FileChecksum.md5Hex(fqnName + Py.repr(hashable(metadata)));
+        return hash.substring(hash.length() - 10);
     }
 
     /** dbt's hashable form of test metadata: dicts with sorted keys, lists kept, everything else as str(). */
