@@ -39,6 +39,8 @@ public enum EventCode {
     Q041_COMPILED,
     /** A node listed by {@code ls}. */
     Q042_LIST_ITEM,
+    /** A warehouse call and how long it took (debug). */
+    E001_SQL,
     /** A debug check result. */
     A001_DEBUG_CHECK
 }

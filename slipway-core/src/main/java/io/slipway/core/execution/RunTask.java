@@ -175,7 +175,7 @@ final class RunTask {
 
     private AdapterConnection connection() {
         String thread = Thread.currentThread().getName();
-        return connections.computeIfAbsent(thread, t -> session.adapter().open(t));
+        return connections.computeIfAbsent(thread, t -> new ObservedConnection(session.adapter().open(t), reporter.sink()));
     }
 
     private void closeConnections() {
@@ -242,7 +242,7 @@ final class RunTask {
         if (schemas.isEmpty()) {
             return;
         }
-        try (AdapterConnection c = session.adapter().open("create-schemas")) {
+        try (AdapterConnection c = new ObservedConnection(session.adapter().open("create-schemas"), reporter.sink())) {
             for (List<String> s : schemas) {
                 c.createSchema(s.get(0), s.get(1));
             }
@@ -254,7 +254,7 @@ final class RunTask {
             return;
         }
         reporter.info("Running " + hooks.size() + " " + which + " hook" + (hooks.size() == 1 ? "" : "s"));
-        try (AdapterConnection c = session.adapter().open(which)) {
+        try (AdapterConnection c = new ObservedConnection(session.adapter().open(which), reporter.sink())) {
             NodeSession nodeSession = new NodeSession(session.adapter(), c, true);
             int i = 0;
             for (String hook : hooks) {
