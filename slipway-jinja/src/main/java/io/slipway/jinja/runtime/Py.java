@@ -799,7 +799,27 @@ public final class Py {
         if (obj instanceof Map<?, ?> m) {
             return dictLookup(m, name);
         }
+        if (obj instanceof Number || obj instanceof Boolean) {
+            return numberAttr(obj, name);
+        }
         return MISSING;
+    }
+
+    /** The data attributes of Python's numbers: {@code real}, {@code imag}, {@code numerator}, {@code denominator}. */
+    private static Object numberAttr(Object n, String name) {
+        boolean integral = isInt(n);
+        switch (name) {
+            case "real":
+                return integral ? PyNumbers.pos(n) : n;
+            case "imag":
+                return integral ? (Object) 0L : (Object) 0.0;
+            case "numerator":
+                return integral ? PyNumbers.pos(n) : MISSING;
+            case "denominator":
+                return integral ? (Object) 1L : MISSING;
+            default:
+                return MISSING;
+        }
     }
 
     /**

@@ -492,6 +492,18 @@ public final class PyFormat {
     }
 
     private static Object fieldValue(String name, List<?> args, Map<String, ?> kwargs, int[] auto) {
+        // numbering as Python's string.Formatter (the sandbox's formatter) does it
+        if (name.isEmpty()) {
+            if (auto[0] < 0) {
+                throw JinjaException.python("ValueError", "cannot switch from manual field specification to automatic field numbering");
+            }
+            name = Integer.toString(auto[0]++);
+        } else if (isDigits(name)) {
+            if (auto[0] > 0) {
+                throw JinjaException.python("ValueError", "cannot switch from manual field specification to automatic field numbering");
+            }
+            auto[0] = -1;
+        }
         int k = 0;
         int n = name.length();
         while (k < n && name.charAt(k) != '.' && name.charAt(k) != '[') {
@@ -499,21 +511,7 @@ public final class PyFormat {
         }
         String first = name.substring(0, k);
         Object obj;
-        if (first.isEmpty()) {
-            if (auto[0] < 0) {
-                throw JinjaException.python("ValueError", "cannot switch from manual field specification to automatic field numbering");
-            }
-            int index = auto[0]++;
-            if (index >= args.size()) {
-                // the sandbox formats with Python's string.Formatter, whose message this is
-                throw JinjaException.python("IndexError", "tuple index out of range");
-            }
-            obj = args.get(index);
-        } else if (isDigits(first)) {
-            if (auto[0] > 0) {
-                throw JinjaException.python("ValueError", "cannot switch from automatic field numbering to manual field specification");
-            }
-            auto[0] = -1;
+        if (isDigits(first)) {
             int index = Integer.parseInt(first);
             if (index >= args.size()) {
                 throw JinjaException.python("IndexError", "tuple index out of range");
@@ -570,8 +568,8 @@ public final class PyFormat {
     // ================================================================================= format(value, spec)
 
     /** A parsed format spec: {@code [[fill]align][sign][z][#][0][width][grouping][.precision][type]}. */
-    private record Spec(char fill, char align, char sign, boolean alt, boolean zeroPad, int width, char grouping,
-                        int precision, char type) {
+    private record Spec(char fill, char align, char sign, boolean noNegativeZero, boolean alt, boolean zeroPad, int width,
+                        char grouping, int precision, char type) {
     }
 
     private static Spec parseSpec(String s) {
@@ -591,7 +589,9 @@ public final class PyFormat {
         if (i < n && "+- ".indexOf(s.charAt(i)) >= 0) {
             sign = s.charAt(i++);
         }
+        boolean noNegativeZero = false;
         if (i < n && s.charAt(i) == 'z') {
+            noNegativeZero = true;
             i++;
         }
         boolean alt = false;
@@ -635,7 +635,7 @@ public final class PyFormat {
         if (i < n) {
             throw JinjaException.python("ValueError", "Invalid format specifier '" + s + "' for object of type '%s'");
         }
-        return new Spec(fill, align, sign, alt, zero, width, grouping, precision, type);
+        return new Spec(fill, align, sign, noNegativeZero, alt, zero, width, grouping, precision, type);
     }
 
     /** Python's {@code format(value, spec)}. */
@@ -745,8 +745,25 @@ public final class PyFormat {
         if (p.grouping() != 0) {
             body = groupFloat(body, p.grouping());
         }
+        if (negative && p.noNegativeZero() && isZero(body)) {
+            negative = false;
+        }
         String sign = negative ? "-" : (p.sign() == '+' ? "+" : (p.sign() == ' ' ? " " : ""));
         return pad(sign, body, p, '>');
+    }
+
+    /** Whether a formatted number's digits are all zero (the {@code z} option drops the sign of a rounded zero). */
+    private static boolean isZero(String body) {
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == 'e' || c == 'E' || c == '%') {
+                return true;
+            }
+            if (c != '0' && c != '.' && c != ',' && c != '_') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String formatDecimal(BigDecimal d, Spec p) {
