@@ -56,6 +56,7 @@ public final class TemplateMacro implements Macro, PyTyped {
         int n = params.length;
         Object[] values = Arrays.copyOf(positional, n);
         Frame frame = Frame.call(closure, state, spec.source());
+        spec.scope().enter(frame);
 
         boolean foundCaller;
         if (positional.length < n) {
@@ -109,7 +110,7 @@ public final class TemplateMacro implements Macro, PyTyped {
             }
             StringBuilder out = new StringBuilder();
             Stmt.renderAll(spec.body(), frame, out);
-            return out.toString();
+            return state.autoescape() ? new PyMarkup(out.toString()) : out.toString();
         } catch (ReturnSignal r) {
             if (spec.catchesReturn()) {
                 return r.value();
