@@ -166,6 +166,9 @@ public final class Py {
         if (value instanceof Set<?>) {
             return "set";
         }
+        if (value instanceof UndefinedValue u) {
+            return u.mode() == io.slipway.jinja.UndefinedMode.STRICT ? "StrictUndefined" : "Undefined";
+        }
         if (value instanceof Undefined) {
             return "Undefined";
         }

@@ -3,6 +3,7 @@ package io.slipway.jinja.runtime;
 import io.slipway.jinja.JinjaException;
 import io.slipway.jinja.PyTuple;
 import io.slipway.jinja.Undefined;
+import io.slipway.jinja.UndefinedMode;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -384,13 +385,19 @@ public final class PyFormat {
      * ({@code {0.name}}, {@code {key[0]}}) are looked up with the sandbox's {@link Py#getAttr}/{@link Py#getItem}.
      */
     public static String format(String template, List<?> args, Map<String, ?> kwargs) {
+        return format(template, args, kwargs, UndefinedMode.DEFAULT);
+    }
+
+    /** {@link #format(String, List, Map)} where missing attributes and items are undefineds of {@code mode}. */
+    public static String format(String template, List<?> args, Map<String, ?> kwargs, UndefinedMode mode) {
         StringBuilder out = new StringBuilder(template.length() + 16);
         int[] auto = {0}; // next automatic index; -1 once manual numbering was used
-        renderFormat(template, args, kwargs, out, auto, 2);
+        renderFormat(template, args, kwargs, out, auto, 2, mode);
         return out.toString();
     }
 
-    private static void renderFormat(String t, List<?> args, Map<String, ?> kwargs, StringBuilder out, int[] auto, int depth) {
+    private static void renderFormat(String t, List<?> args, Map<String, ?> kwargs, StringBuilder out, int[] auto, int depth,
+                                     UndefinedMode mode) {
         if (depth < 0) {
             throw JinjaException.python("ValueError", "Max string recursion exceeded");
         }
@@ -473,7 +480,7 @@ public final class PyFormat {
             if (k < fl && field.charAt(k) == ':') {
                 spec = field.substring(k + 1);
             }
-            Object value = fieldValue(name, args, kwargs, auto);
+            Object value = fieldValue(name, args, kwargs, auto, mode);
             if (conversion != 0) {
                 value = switch (conversion) {
                     case 'r' -> Py.repr(value);
@@ -484,14 +491,14 @@ public final class PyFormat {
             }
             if (spec.indexOf('{') >= 0) {
                 StringBuilder nested = new StringBuilder();
-                renderFormat(spec, args, kwargs, nested, auto, depth - 1);
+                renderFormat(spec, args, kwargs, nested, auto, depth - 1, mode);
                 spec = nested.toString();
             }
             out.append(formatValue(value, spec));
         }
     }
 
-    private static Object fieldValue(String name, List<?> args, Map<String, ?> kwargs, int[] auto) {
+    private static Object fieldValue(String name, List<?> args, Map<String, ?> kwargs, int[] auto, UndefinedMode mode) {
         // numbering as Python's string.Formatter (the sandbox's formatter) does it
         if (name.isEmpty()) {
             if (auto[0] < 0) {
@@ -535,14 +542,14 @@ public final class PyFormat {
                     throw JinjaException.python("ValueError", "Empty attribute in format string");
                 }
                 Object v = Py.getAttr(obj, attr);
-                obj = v == Py.MISSING ? UndefinedValue.attribute(io.slipway.jinja.UndefinedMode.DEFAULT, obj, attr) : v;
+                obj = v == Py.MISSING ? UndefinedValue.attribute(mode, obj, attr) : v;
             } else if (c == '[') {
                 int close = name.indexOf(']', k);
                 String key = name.substring(k + 1, close);
                 k = close + 1;
                 Object keyValue = isDigits(key) ? (Object) Long.parseLong(key) : key;
                 Object v = Py.getItem(obj, keyValue);
-                obj = v == Py.MISSING ? UndefinedValue.attribute(io.slipway.jinja.UndefinedMode.DEFAULT, obj, keyValue) : v;
+                obj = v == Py.MISSING ? UndefinedValue.attribute(mode, obj, keyValue) : v;
                 if (k < n && name.charAt(k) != '.' && name.charAt(k) != '[') {
                     throw JinjaException.python("ValueError", "Only '.' or '[' may follow ']' in format field specifier");
                 }
