@@ -42,7 +42,7 @@ public final class Environment {
     /** Parses a template; throws {@link JinjaException} of type {@code TemplateSyntaxError} with the line. */
     public Template parse(String source, String templateName) {
         Objects.requireNonNull(source, "source is null");
-        Parser.Result parsed = new Parser(this, source, templateName).parse();
+        Parser.Result parsed = new Parser(this, source, templateName == null ? "<template>" : templateName).parse();
         return new CompiledTemplate(this, parsed.source(), parsed.body(), parsed.scope(), parsed.macros(),
                 parsed.blocks(), parsed.usesSelf());
     }

@@ -67,7 +67,7 @@ public final class CompiledTemplate implements Template {
     private String run(Frame root) {
         StringBuilder out = new StringBuilder(Math.max(64, source.text().length()));
         try {
-            Stmt.renderAll(body, root, out);
+            Stmt.rethrowReturn(Stmt.renderAll(body, root, out), root);
         } catch (ReturnSignal r) {
             throw JinjaException.python("MacroReturn", "return() called outside of a macro")
                     .withLocation(source.name(), 0, 0, null);

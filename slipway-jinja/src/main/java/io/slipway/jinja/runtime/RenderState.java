@@ -19,6 +19,7 @@ public final class RenderState implements CallContext {
     private int line;
     private int depth;
     private boolean autoescape;
+    private Object returnValue;
 
     public RenderState(Environment environment) {
         this.environment = environment;
@@ -41,6 +42,18 @@ public final class RenderState implements CallContext {
 
     public void leave() {
         depth--;
+    }
+
+    /** Records the value of a {@code return(x)} unwinding as a flow (see {@link io.slipway.jinja.tree.Stmt#RETURN}). */
+    public void setReturn(Object value) {
+        returnValue = value;
+    }
+
+    /** The value of the {@code return(x)} that ended the flow, cleared. */
+    public Object takeReturn() {
+        Object v = returnValue;
+        returnValue = null;
+        return v;
     }
 
     /** Whether output is HTML-escaped here ({@code {% autoescape true %}}). */

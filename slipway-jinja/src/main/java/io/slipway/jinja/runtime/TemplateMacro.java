@@ -109,7 +109,13 @@ public final class TemplateMacro implements Macro, PyTyped {
                 frame.set(params[i], v);
             }
             StringBuilder out = new StringBuilder();
-            Stmt.renderAll(spec.body(), frame, out);
+            if (Stmt.renderAll(spec.body(), frame, out) == Stmt.RETURN) {
+                Object value = state.takeReturn();
+                if (spec.catchesReturn()) {
+                    return value;
+                }
+                throw new ReturnSignal(value);
+            }
             return state.autoescape() ? new PyMarkup(out.toString()) : out.toString();
         } catch (ReturnSignal r) {
             if (spec.catchesReturn()) {

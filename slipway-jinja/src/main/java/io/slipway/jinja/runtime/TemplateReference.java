@@ -44,7 +44,7 @@ final class TemplateReference implements PyObject, PyTyped {
         @Override
         public Object call(io.slipway.jinja.CallContext context, io.slipway.jinja.Arguments args) {
             StringBuilder out = new StringBuilder();
-            block.renderBody(root, out);
+            io.slipway.jinja.tree.Stmt.rethrowReturn(block.renderBody(root, out), root);
             return out.toString();
         }
 

@@ -24,10 +24,9 @@ public final class Autoescape extends Stmt {
         RenderState state = frame.state();
         boolean was = state.autoescape(Py.truthy(enabled.eval(inner)));
         try {
-            renderAll(body, inner, out);
+            return renderAll(body, inner, out);
         } finally {
             state.autoescape(was);
         }
-        return NORMAL;
     }
 }

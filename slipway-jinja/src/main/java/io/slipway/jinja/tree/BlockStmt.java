@@ -27,14 +27,14 @@ public final class BlockStmt extends Stmt {
 
     @Override
     public int render(Frame frame, StringBuilder out) {
-        renderBody(scoped ? frame : frame.root(), out);
-        return NORMAL;
+        int flow = renderBody(scoped ? frame : frame.root(), out);
+        return flow == RETURN ? RETURN : NORMAL;
     }
 
-    /** Renders the body in a new scope of {@code outer}. */
-    public void renderBody(Frame outer, StringBuilder out) {
+    /** Renders the body in a new scope of {@code outer}; returns the flow. */
+    public int renderBody(Frame outer, StringBuilder out) {
         Frame inner = outer.child();
         scope.enter(inner);
-        renderAll(body, inner, out);
+        return renderAll(body, inner, out);
     }
 }

@@ -81,6 +81,9 @@ public final class For extends Stmt {
             if (flow == BREAK) {
                 break;
             }
+            if (flow == RETURN) {
+                return RETURN;
+            }
             if (flow == NORMAL) {
                 completed = true;
             }
@@ -95,7 +98,7 @@ public final class For extends Stmt {
 
     private String renderRecursive(Frame frame, Object seq, int depth0) {
         StringBuilder out = new StringBuilder();
-        loop(frame, seq, depth0, out);
+        rethrowReturn(loop(frame, seq, depth0, out), frame);
         return out.toString();
     }
 

@@ -35,7 +35,14 @@ public final class Output extends Stmt {
             Expr e = (Expr) part;
             Object v;
             try {
-                v = e.eval(frame);
+                if (e instanceof Call c && c.mayReturn()) {
+                    v = c.evalStatement(frame);
+                    if (v == Call.RETURNED) {
+                        return RETURN;
+                    }
+                } else {
+                    v = e.eval(frame);
+                }
                 if (frame.state().autoescape()) {
                     out.append(PyMarkup.escape(v).text());
                 } else if (v instanceof String s) {
