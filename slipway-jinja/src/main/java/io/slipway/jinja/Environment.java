@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * Configuration shared by templates: syntax options, undefined behaviour, globals, filters, tests and
@@ -25,23 +24,15 @@ public final class Environment {
 
     private Environment(Builder builder) {
         this.settings = builder.copy();
-        Map<String, Filter> f = new HashMap<>(builtins(Builtins::filters));
+        Map<String, Filter> f = new HashMap<>(Builtins.filters());
         f.putAll(settings.filters);
         this.filters = Collections.unmodifiableMap(f);
-        Map<String, Test> t = new HashMap<>(builtins(Builtins::tests));
+        Map<String, Test> t = new HashMap<>(Builtins.tests());
         t.putAll(settings.tests);
         this.tests = Collections.unmodifiableMap(t);
-        Map<String, Object> g = new HashMap<>(builtins(Builtins::globals));
+        Map<String, Object> g = new HashMap<>(Builtins.globals());
         g.putAll(settings.globals);
         this.globals = Collections.unmodifiableMap(g);
-    }
-
-    private static <T> Map<String, T> builtins(Supplier<Map<String, T>> table) {
-        try {
-            return table.get();
-        } catch (UnsupportedOperationException e) {
-            return Map.of();
-        }
     }
 
     public static Builder builder() {
@@ -51,8 +42,9 @@ public final class Environment {
     /** Parses a template; throws {@link JinjaException} of type {@code TemplateSyntaxError} with the line. */
     public Template parse(String source, String templateName) {
         Objects.requireNonNull(source, "source is null");
-        Parser.Result parsed = new Parser(this, source, templateName).parse();
-        return new CompiledTemplate(this, parsed.source(), parsed.body(), parsed.macros());
+        Parser.Result parsed = new Parser(this, source, templateName == null ? "<template>" : templateName).parse();
+        return new CompiledTemplate(this, parsed.source(), parsed.body(), parsed.scope(), parsed.macros(),
+                parsed.blocks(), parsed.usesSelf());
     }
 
     public Template parse(String source) {

@@ -16,7 +16,10 @@ public interface Globals {
 
     /** Globals backed by a map; the map must not change while renders use it. */
     static Globals of(Map<String, ?> values) {
-        return name -> values.containsKey(name) ? values.get(name) : MISSING;
+        return name -> {
+            Object v = values.get(name);
+            return v != null || values.containsKey(name) ? v : MISSING;
+        };
     }
 
     /** No names. */

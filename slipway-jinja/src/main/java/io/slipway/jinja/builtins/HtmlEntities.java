@@ -26,6 +26,19 @@ final class HtmlEntities {
             Map.entry("uarr", "\u2191"), Map.entry("darr", "\u2193"), Map.entry("ensp", "\u2002"), Map.entry("emsp", "\u2003"),
             Map.entry("thinsp", "\u2009"));
 
+    private static final String[] LEGACY = {"amp", "lt", "gt", "quot", "nbsp", "copy", "reg", "deg", "para", "sect",
+        "times", "divide", "plusmn", "laquo", "raquo", "middot", "cent", "pound", "yen", "iexcl", "iquest", "shy"};
+
+    private static String legacyAt(String s, int at) {
+        String best = null;
+        for (String name : LEGACY) {
+            if (s.startsWith(name, at) && (best == null || name.length() > best.length())) {
+                best = name;
+            }
+        }
+        return best;
+    }
+
     static String unescape(String s) {
         int amp = s.indexOf('&');
         if (amp < 0) {
@@ -67,12 +80,20 @@ final class HtmlEntities {
                     i = (j < n && s.charAt(j) == ';') ? j + 1 : j;
                     continue;
                 }
-            } else if (semi > i + 1 && semi - i < 12) {
-                String name = s.substring(i + 1, semi);
-                String value = NAMED.get(name);
-                if (value != null) {
-                    sb.append(value);
-                    i = semi + 1;
+            } else {
+                if (semi > i + 1 && semi - i < 12) {
+                    String value = NAMED.get(s.substring(i + 1, semi));
+                    if (value != null) {
+                        sb.append(value);
+                        i = semi + 1;
+                        continue;
+                    }
+                }
+                // HTML5 also reads a few legacy names without the semicolon
+                String legacy = legacyAt(s, i + 1);
+                if (legacy != null) {
+                    sb.append(NAMED.get(legacy));
+                    i += 1 + legacy.length();
                     continue;
                 }
             }

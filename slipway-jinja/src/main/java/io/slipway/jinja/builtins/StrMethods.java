@@ -122,7 +122,7 @@ final class StrMethods {
         t.put("format", (c, s, a) -> {
             @SuppressWarnings("unchecked")
             Map<String, ?> kw = a.keywords();
-            String out = PyFormat.format(text(s), a.positional(), kw);
+            String out = PyFormat.format(text(s), a.positional(), kw, Support.mode(c));
             return s instanceof PyMarkup ? new PyMarkup(out) : out;
         });
         t.put("format_map", (c, s, a) -> {
@@ -139,7 +139,7 @@ final class StrMethods {
                     kw.put(Py.str(e.getKey()), e.getValue());
                 }
             }
-            return PyFormat.format(text(s), List.of(), kw);
+            return PyFormat.format(text(s), List.of(), kw, Support.mode(c));
         });
         t.put("isupper", (c, s, a) -> {
             noArgs("str.isupper", a);

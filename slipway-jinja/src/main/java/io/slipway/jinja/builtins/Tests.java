@@ -131,10 +131,21 @@ final class Tests {
         if (v instanceof PyDictView || v instanceof Set<?>) {
             return false;
         }
+        if (v instanceof io.slipway.jinja.runtime.UndefinedValue u) {
+            try {
+                u.len(); // strict undefineds raise on len(), which the test reads as "not a sequence"
+            } catch (JinjaException e) {
+                return false;
+            }
+        }
         return v instanceof List<?> || v instanceof Map<?, ?> || Py.isStr(v) || v instanceof Undefined;
     }
 
     static boolean isIterable(Object v) {
+        if (v instanceof io.slipway.jinja.runtime.UndefinedValue u) {
+            u.iterate(); // strict undefineds raise here, as iter() does in Jinja2
+            return true;
+        }
         return v instanceof Iterable<?> || v instanceof Map<?, ?> || Py.isStr(v) || v instanceof Undefined
                 || v instanceof java.util.Iterator<?>
                 || (v instanceof io.slipway.jinja.runtime.PyTyped t && t.pythonTypeName().equals("LoopContext"));

@@ -138,8 +138,14 @@ final class TextFilters {
         String indention = Py.isStr(width) ? Py.str(width) : " ".repeat((int) Math.max(0, Methods.index(width)));
         boolean first = Py.truthy(p[2]);
         boolean blank = Py.truthy(p[3]);
-        Object withNewline = Py.add(value, "\n"); // raises as Python's s += newline does for non-str values
-        String s = Py.str(withNewline);
+        if (!Py.isStr(value) && !(value instanceof Undefined)) {
+            // Python's s += "\n" then s.splitlines()
+            if (Py.isList(value)) {
+                throw JinjaException.python("AttributeError", "'list' object has no attribute 'splitlines'");
+            }
+            throw JinjaException.python("TypeError", "unsupported operand type(s) for +=: '" + Py.typeName(value) + "' and 'str'");
+        }
+        String s = Py.str(Py.add(value, "\n"));
         List<Object> lines = StrMethods.splitlines(s, false);
         StringBuilder rv = new StringBuilder();
         if (blank) {

@@ -23,6 +23,8 @@ public final class Lexer {
     private final boolean lstripBlocks;
 
     private final ArrayDeque<Token> pending = new ArrayDeque<>(2);
+    /** One String per distinct name, so scopes mostly compare names by identity. */
+    private final java.util.HashMap<String, String> names = new java.util.HashMap<>();
     private final StringBuilder balancing = new StringBuilder();
     private State state = State.ROOT;
     private int pos;
@@ -309,7 +311,8 @@ public final class Lexer {
             if (!isIdentifier(name)) {
                 throw error("Invalid character in identifier", line);
             }
-            pending.add(new Token(TokenType.NAME, name.intern(), line));
+            String canonical = names.putIfAbsent(name, name);
+            pending.add(new Token(TokenType.NAME, canonical != null ? canonical : name, line));
             pos = end;
             return;
         }
@@ -367,18 +370,26 @@ public final class Lexer {
         }
     }
 
+    private static final String SINGLE_OPERATORS = "+-/*%~[](){}><=.:|,;";
+    private static final String[] SINGLE_OPERATOR_STRINGS = SINGLE_OPERATORS.chars()
+            .mapToObj(c -> String.valueOf((char) c)).toArray(String[]::new);
+
     private String matchOperator(int i) {
+        char c = src.charAt(i);
         if (i + 1 < length) {
-            String two = src.substring(i, i + 2);
-            switch (two) {
-                case "**", "//", "==", "!=", ">=", "<=" -> {
-                    return two;
-                }
-                default -> { }
+            char d = src.charAt(i + 1);
+            if (c == '*' && d == '*') {
+                return "**";
+            }
+            if (c == '/' && d == '/') {
+                return "//";
+            }
+            if (d == '=' && (c == '=' || c == '!' || c == '>' || c == '<')) {
+                return c == '=' ? "==" : c == '!' ? "!=" : c == '>' ? ">=" : "<=";
             }
         }
-        char c = src.charAt(i);
-        return "+-/*%~[](){}><=.:|,;".indexOf(c) >= 0 ? String.valueOf(c) : null;
+        int k = SINGLE_OPERATORS.indexOf(c);
+        return k >= 0 ? SINGLE_OPERATOR_STRINGS[k] : null;
     }
 
     /** End of {@code (\d+_)*\d+} at {@code i}, or -1. */

@@ -44,7 +44,9 @@ import io.slipway.jinja.tree.NsRef;
 import io.slipway.jinja.tree.NsTarget;
 import io.slipway.jinja.tree.Or;
 import io.slipway.jinja.tree.Output;
-import io.slipway.jinja.tree.Scoped;
+import io.slipway.jinja.tree.Autoescape;
+import io.slipway.jinja.tree.BlockStmt;
+import io.slipway.jinja.tree.ScopeInfo;
 import io.slipway.jinja.tree.Slice;
 import io.slipway.jinja.tree.SliceItem;
 import io.slipway.jinja.tree.Stmt;
@@ -58,8 +60,10 @@ import io.slipway.jinja.tree.With;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -87,6 +91,13 @@ public final class Parser {
     /** Inside an {@code if} or conditional expression of the current scope, where unknown filters fail late. */
     private boolean soft;
     private int loopDepth;
+    /** Jinja2's symbol analysis: the scope whose names are being parsed. */
+    private final Symbols symbols = new Symbols();
+    private Symbols.Scope scope;
+    /** Parsing an assignment target: its names are recorded as stores by the caller, not as loads. */
+    private boolean inTarget;
+    private final Map<String, BlockStmt> blocks = new LinkedHashMap<>();
+    private BlockStmt duplicateBlock;
 
     private record NameEvent(String name, boolean store, int line) {
     }
@@ -105,8 +116,15 @@ public final class Parser {
         }
     }
 
-    /** The result of a parse. */
-    public record Result(Stmt[] body, Source source, List<MacroSpec> macros) {
+    /**
+     * The result of a parse.
+     *
+     * @param scope    what the top level binds on entry
+     * @param blocks   {@code {% block %}}s by name
+     * @param usesSelf whether the template reads {@code self} (its blocks)
+     */
+    public record Result(Stmt[] body, Source source, ScopeInfo scope, List<MacroSpec> macros,
+            Map<String, BlockStmt> blocks, boolean usesSelf) {
     }
 
     public Parser(Environment environment, String text, String templateName) {
@@ -119,7 +137,13 @@ public final class Parser {
     }
 
     public Result parse() {
+        scope = symbols.open(null);
+        ScopeInfo rootScope = scope.info();
         List<Stmt> body = subparse(null);
+        if (duplicateBlock != null) {
+            throw SyntaxErrors.error("TemplateAssertionError", "block " + PyLiterals.repr(duplicateBlock.name())
+                    + " defined twice", templateName, source.text(), duplicateBlock.line());
+        }
         for (Unresolved u : unresolved) {
             if (!u.soft) {
                 throw SyntaxErrors.error("TemplateAssertionError", "No " + u.kind + " named " + PyLiterals.repr(u.name) + ".",
@@ -132,7 +156,9 @@ public final class Parser {
                 macros.add(m.spec());
             }
         }
-        return new Result(body.toArray(new Stmt[0]), source, List.copyOf(macros));
+        symbols.analyze();
+        boolean usesSelf = !undeclared(0, nameEvents.size(), Set.of("self")).isEmpty();
+        return new Result(body.toArray(new Stmt[0]), source, rootScope, List.copyOf(macros), blocks, usesSelf);
     }
 
     // ================================================================ errors
@@ -334,14 +360,20 @@ public final class Parser {
         Expr target = parseAssignTarget(true, false, null, true);
         if (stream.skipIf(TokenType.ASSIGN)) {
             Expr value = parseTuple(false, true, null, false, false);
+            storeTarget(scope, target);
             return new Assign(toTarget(target), value, line);
         }
         boolean wasSoft = soft;
         soft = false;
+        Symbols.Scope outer = scope;
+        scope = symbols.open(outer);
         List<FilterCall> filters = parseFilterChain(false);
         List<Stmt> body = parseStatements(new String[] {"endset"}, true);
+        ScopeInfo inner = scope.info();
+        scope = outer;
         soft = wasSoft;
-        return new AssignBlock(toTarget(target), filters.toArray(new FilterCall[0]), array(body), line);
+        storeTarget(scope, target);
+        return new AssignBlock(toTarget(target), filters.toArray(new FilterCall[0]), array(body), inner, line);
     }
 
     private Stmt parseFor() {
@@ -352,22 +384,33 @@ public final class Parser {
         Expr iter = parseTuple(false, false, new String[] {"recursive"}, false, false);
         boolean wasSoft = soft;
         soft = false;
+        Symbols.Scope outer = scope;
         Expr test = null;
+        Symbols.Scope testScope = symbols.open(outer);
         if (stream.skipIfName("if")) {
+            scope = testScope;
+            paramTarget(scope, targetExpr);
             test = parseExpression(true);
+            scope = outer;
         }
         boolean recursive = stream.skipIfName("recursive");
         loopDepth++;
         int bodyStart = nameEvents.size();
+        scope = symbols.open(outer);
+        paramTarget(scope, targetExpr);
+        Symbols.Scope bodyScope = scope;
         List<Stmt> body = parseStatements(new String[] {"endfor", "else"}, false);
         int bodyEnd = nameEvents.size();
         loopDepth--;
+        scope = symbols.open(outer);
+        Symbols.Scope elseScope = scope;
         List<Stmt> orElse;
         if (stream.next().isName("endfor")) {
             orElse = List.of();
         } else {
             orElse = parseStatements(new String[] {"endfor"}, true);
         }
+        scope = outer;
         soft = wasSoft;
         for (int i = eventsStart; i < nameEvents.size(); i++) {
             NameEvent e = nameEvents.get(i);
@@ -377,7 +420,8 @@ public final class Parser {
             }
         }
         boolean usesLoop = !undeclared(bodyStart, bodyEnd, Set.of("loop")).isEmpty();
-        return new For(toTarget(targetExpr), iter, test, recursive, usesLoop, array(body), array(orElse), line);
+        return new For(toTarget(targetExpr), iter, test, recursive, usesLoop, array(body), array(orElse),
+                bodyScope.info(), elseScope.info(), testScope.info(), line);
     }
 
     private Stmt parseIf() {
@@ -387,11 +431,13 @@ public final class Parser {
         List<Expr> tests = new ArrayList<>();
         List<Stmt[]> bodies = new ArrayList<>();
         List<Stmt> orElse = List.of();
+        tests.add(parseTuple(false, false, null, false, false));
+        scope.branch(1);
         while (true) {
-            tests.add(parseTuple(false, false, null, false, false));
             bodies.add(array(parseStatements(new String[] {"elif", "else", "endif"}, false)));
             Token token = stream.next();
             if (token.isName("elif")) {
+                tests.add(parseTuple(false, false, null, false, false));
                 continue;
             }
             if (token.isName("else")) {
@@ -399,38 +445,51 @@ public final class Parser {
             }
             break;
         }
+        scope.branch(-1);
         soft = wasSoft;
         return new If(tests.toArray(new Expr[0]), bodies.toArray(new Stmt[0][]), array(orElse), line);
     }
 
     private Stmt parseWith() {
         int line = stream.next().line();
-        List<Target> targets = new ArrayList<>();
+        List<Expr> targetExprs = new ArrayList<>();
         List<Expr> values = new ArrayList<>();
         while (stream.type() != TokenType.BLOCK_END) {
-            if (!targets.isEmpty()) {
+            if (!targetExprs.isEmpty()) {
                 stream.expect(TokenType.COMMA);
             }
-            Expr target = parseAssignTarget(true, false, null, false);
-            targets.add(toTarget(target));
+            targetExprs.add(parseAssignTarget(true, false, null, false));
             stream.expect(TokenType.ASSIGN);
             values.add(parseExpression(true));
         }
         boolean wasSoft = soft;
         soft = false;
+        Symbols.Scope outer = scope;
+        scope = symbols.open(outer);
+        List<Target> targets = new ArrayList<>();
+        for (Expr t : targetExprs) {
+            paramTarget(scope, t);
+            targets.add(toTarget(t));
+        }
         List<Stmt> body = parseStatements(new String[] {"endwith"}, true);
+        ScopeInfo inner = scope.info();
+        scope = outer;
         soft = wasSoft;
-        return new With(targets.toArray(new Target[0]), values.toArray(new Expr[0]), array(body), line);
+        return new With(targets.toArray(new Target[0]), values.toArray(new Expr[0]), array(body), inner, line);
     }
 
     private Stmt parseAutoescape() {
         int line = stream.next().line();
-        parseExpression(true);
         boolean wasSoft = soft;
         soft = false;
+        Symbols.Scope outer = scope;
+        scope = symbols.open(outer);
+        Expr enabled = parseExpression(true);
         List<Stmt> body = parseStatements(new String[] {"endautoescape"}, true);
+        ScopeInfo inner = scope.info();
+        scope = outer;
         soft = wasSoft;
-        return new Scoped(false, array(body), line);
+        return new Autoescape(enabled, array(body), inner, line);
     }
 
     private Stmt parseBlock() {
@@ -446,7 +505,11 @@ public final class Parser {
         soft = false;
         int savedLoopDepth = loopDepth;
         loopDepth = 0;
+        Symbols.Scope outer = scope;
+        scope = symbols.open(outer);
         List<Stmt> body = parseStatements(new String[] {"endblock"}, true);
+        ScopeInfo inner = scope.info();
+        scope = outer;
         loopDepth = savedLoopDepth;
         soft = wasSoft;
         if (required) {
@@ -457,7 +520,11 @@ public final class Parser {
             }
         }
         stream.skipIfName(name);
-        return new Scoped(!scoped, array(body), line);
+        BlockStmt block = new BlockStmt(name, scoped, array(body), inner, line);
+        if (blocks.putIfAbsent(name, block) != null && duplicateBlock == null) {
+            duplicateBlock = block;
+        }
+        return block;
     }
 
     private Stmt parseExtends() {
@@ -487,7 +554,7 @@ public final class Parser {
         int line = stream.next().line();
         Expr template = parseExpression(true);
         stream.expectName("as");
-        parseAssignTarget(true, true, null, false);
+        scope.store(((Name) parseAssignTarget(true, true, null, false)).name());
         parseImportContext();
         return new NeedsLoader(template, line);
     }
@@ -512,8 +579,9 @@ public final class Parser {
                             templateName, source.text(), nameToken.line());
                 }
                 if (stream.skipIfName("as")) {
-                    parseAssignTarget(true, true, null, false);
+                    target = (Name) parseAssignTarget(true, true, null, false);
                 }
+                scope.store(target.name());
                 count++;
                 if (parseFromContext() || stream.type() != TokenType.COMMA) {
                     break;
@@ -547,6 +615,7 @@ public final class Parser {
                 stream.expect(TokenType.COMMA);
             }
             Name arg = (Name) parseAssignTarget(true, true, null, false);
+            scope.param(arg.name());
             if (stream.skipIf(TokenType.ASSIGN)) {
                 defaults.add(parseExpression(true));
             } else if (!defaults.isEmpty()) {
@@ -559,14 +628,18 @@ public final class Parser {
     }
 
     /** Parses a macro or caller body and builds its spec, finding the special names the body uses. */
-    private MacroSpec macroBody(String name, Signature signature, String endTag, boolean catchesReturn, int line) {
+    private MacroSpec macroBody(String name, Signature signature, Symbols.Scope macroScope, String endTag,
+            boolean catchesReturn, int line) {
         boolean wasSoft = soft;
         soft = false;
         int savedLoopDepth = loopDepth;
         loopDepth = 0;
+        Symbols.Scope outer = scope;
+        scope = macroScope;
         int bodyStart = nameEvents.size();
         List<Stmt> body = parseStatements(new String[] {endTag}, true);
         int bodyEnd = nameEvents.size();
+        scope = outer;
         loopDepth = savedLoopDepth;
         soft = wasSoft;
 
@@ -583,8 +656,8 @@ public final class Parser {
         }
         boolean catchKwargs = used.contains("kwargs") && !params.contains("kwargs");
         boolean catchVarargs = used.contains("varargs") && !params.contains("varargs");
-        return new MacroSpec(name, signature.names(), signature.defaults(), array(body), catchKwargs, catchVarargs,
-                accessesCaller, catchesReturn, source, line, environment);
+        return new MacroSpec(name, signature.names(), signature.defaults(), array(body), macroScope.info(), catchKwargs,
+                catchVarargs, accessesCaller, catchesReturn, source, line, environment);
     }
 
     private Stmt parseMacro() {
@@ -592,20 +665,30 @@ public final class Parser {
         String name = ((Name) parseAssignTarget(true, true, null, false)).name();
         boolean wasSoft = soft;
         soft = false;
+        Symbols.Scope outer = scope;
+        Symbols.Scope macroScope = symbols.open(outer);
+        scope = macroScope;
         Signature signature = parseSignature();
+        scope = outer;
         soft = wasSoft;
-        return new MacroDef(macroBody(name, signature, "endmacro", true, line), line);
+        MacroSpec spec = macroBody(name, signature, macroScope, "endmacro", true, line);
+        scope.store(name);
+        return new MacroDef(spec, line);
     }
 
     private Stmt parseCallBlock() {
         int line = stream.next().line();
+        Symbols.Scope outer = scope;
+        Symbols.Scope callerScope = symbols.open(outer);
+        scope = callerScope;
         Signature signature = stream.type() == TokenType.LPAREN
                 ? parseSignature() : new Signature(new String[0], new Expr[0]);
+        scope = outer;
         Expr callExpr = parseExpression(true);
         if (!(callExpr instanceof Call call)) {
             throw fail("expected call", line);
         }
-        MacroSpec caller = macroBody(null, signature, "endcall", true, line);
+        MacroSpec caller = macroBody(null, signature, callerScope, "endcall", true, line);
         return new CallBlock(caller, call, line);
     }
 
@@ -614,9 +697,13 @@ public final class Parser {
         boolean wasSoft = soft;
         soft = false;
         List<FilterCall> filters = parseFilterChain(true);
+        Symbols.Scope outer = scope;
+        scope = symbols.open(outer);
         List<Stmt> body = parseStatements(new String[] {"endfilter"}, true);
+        ScopeInfo inner = scope.info();
+        scope = outer;
         soft = wasSoft;
-        return new FilterBlock(filters.toArray(new FilterCall[0]), array(body), line);
+        return new FilterBlock(filters.toArray(new FilterCall[0]), array(body), inner, line);
     }
 
     private Stmt parsePrint() {
@@ -633,7 +720,11 @@ public final class Parser {
 
     private Stmt parseBlockTag(BlockTag tag) {
         Token start = stream.next();
+        Symbols.Scope outer = scope;
+        Symbols.Scope macroScope = symbols.open(outer);
+        scope = macroScope;
         BlockTag.MacroSignature signature = tag.parse(new HeaderParser(start.line()));
+        scope = outer;
         List<String> names = new ArrayList<>();
         List<Expr> defaults = new ArrayList<>();
         for (TagParser.Parameter p : signature.parameters()) {
@@ -644,8 +735,12 @@ public final class Parser {
                 throw fail("non-default argument follows default argument", start.line());
             }
         }
+        for (String name : names) {
+            macroScope.param(name);
+        }
         MacroSpec spec = macroBody(signature.name(), new Signature(names.toArray(new String[0]), defaults.toArray(new Expr[0])),
-                "end" + tag.name(), true, start.line());
+                macroScope, "end" + tag.name(), true, start.line());
+        scope.store(signature.name());
         return new MacroDef(spec, start.line());
     }
 
@@ -726,13 +821,19 @@ public final class Parser {
 
     private Expr parseAssignTarget(boolean withTuple, boolean nameOnly, String[] extraEndRules, boolean withNamespace) {
         Expr target;
-        if (nameOnly) {
-            Token token = stream.expect(TokenType.NAME);
-            target = new Name((String) token.value(), token.line());
-        } else if (withTuple) {
-            target = parseTuple(true, true, extraEndRules, false, withNamespace);
-        } else {
-            target = parsePrimary(withNamespace);
+        boolean wasInTarget = inTarget;
+        inTarget = true;
+        try {
+            if (nameOnly) {
+                Token token = stream.expect(TokenType.NAME);
+                target = new Name((String) token.value(), token.line());
+            } else if (withTuple) {
+                target = parseTuple(true, true, extraEndRules, false, withNamespace);
+            } else {
+                target = parsePrimary(withNamespace);
+            }
+        } finally {
+            inTarget = wasInTarget;
         }
         if (!canAssign(target)) {
             throw fail("can't assign to " + PyLiterals.repr(target.nodeName()), target.line());
@@ -776,6 +877,32 @@ public final class Parser {
             for (Expr item : t.items()) {
                 recordStores(item);
             }
+        }
+    }
+
+    /** Records an assignment to {@code target} in {@code s} (a namespace attribute reads the namespace). */
+    private static void storeTarget(Symbols.Scope s, Expr target) {
+        if (target instanceof Name n) {
+            s.store(n.name());
+        } else if (target instanceof NsRef r) {
+            s.load(r.name());
+        } else if (target instanceof TupleLit t) {
+            for (Expr item : t.items()) {
+                storeTarget(s, item);
+            }
+        }
+    }
+
+    /** Records the names of {@code target} as parameters of {@code s} (loop targets, {@code with} names). */
+    private static void paramTarget(Symbols.Scope s, Expr target) {
+        if (target instanceof Name n) {
+            s.param(n.name());
+        } else if (target instanceof TupleLit t) {
+            for (Expr item : t.items()) {
+                paramTarget(s, item);
+            }
+        } else if (target instanceof NsRef r) {
+            s.load(r.name());
         }
     }
 
@@ -1004,6 +1131,9 @@ public final class Parser {
                     return new NsRef(v, (String) attr.value(), token.line());
                 }
                 nameEvents.add(new NameEvent(v, false, token.line()));
+                if (!inTarget) {
+                    scope.load(v);
+                }
                 return new Name(v, token.line());
             }
             case STRING -> {

@@ -6,6 +6,8 @@ import io.slipway.jinja.JinjaException;
 import io.slipway.jinja.MacroDefinition;
 import io.slipway.jinja.Template;
 import io.slipway.jinja.TemplateModule;
+import io.slipway.jinja.tree.BlockStmt;
+import io.slipway.jinja.tree.ScopeInfo;
 import io.slipway.jinja.tree.Stmt;
 
 import java.util.LinkedHashMap;
@@ -17,13 +19,34 @@ public final class CompiledTemplate implements Template {
     private final Environment environment;
     private final Source source;
     private final Stmt[] body;
+    private final ScopeInfo scope;
     private final List<MacroDefinition> macros;
+    private final Map<String, BlockStmt> blocks;
+    private final boolean usesSelf;
 
-    public CompiledTemplate(Environment environment, Source source, Stmt[] body, List<? extends MacroDefinition> macros) {
+    /**
+     * @param scope    what the top level binds on entry
+     * @param blocks   the {@code {% block %}}s by name, for {@code self}
+     * @param usesSelf the template reads {@code self}
+     */
+    public CompiledTemplate(Environment environment, Source source, Stmt[] body, ScopeInfo scope,
+            List<? extends MacroDefinition> macros, Map<String, BlockStmt> blocks, boolean usesSelf) {
         this.environment = environment;
         this.source = source;
         this.body = body;
+        this.scope = scope;
         this.macros = List.copyOf(macros);
+        this.blocks = Map.copyOf(blocks);
+        this.usesSelf = usesSelf;
+    }
+
+    private Frame newRoot(Globals globals) {
+        Frame root = Frame.root(environment, globals, source, new RenderState(environment));
+        scope.enter(root);
+        if (usesSelf) {
+            root.set("self", new TemplateReference(blocks, root));
+        }
+        return root;
     }
 
     @Override
@@ -38,14 +61,13 @@ public final class CompiledTemplate implements Template {
 
     @Override
     public String render(Globals globals) {
-        Frame root = Frame.root(environment, globals, source, new RenderState(environment));
-        return run(root);
+        return run(newRoot(globals));
     }
 
     private String run(Frame root) {
         StringBuilder out = new StringBuilder(Math.max(64, source.text().length()));
         try {
-            Stmt.renderAll(body, root, out);
+            Stmt.rethrowReturn(Stmt.renderAll(body, root, out), root);
         } catch (ReturnSignal r) {
             throw JinjaException.python("MacroReturn", "return() called outside of a macro")
                     .withLocation(source.name(), 0, 0, null);
@@ -63,11 +85,11 @@ public final class CompiledTemplate implements Template {
 
     @Override
     public TemplateModule module(Globals globals) {
-        Frame root = Frame.root(environment, globals, source, new RenderState(environment));
+        Frame root = newRoot(globals);
         String output = run(root);
         Map<String, Object> exports = new LinkedHashMap<>();
         root.variables().forEach((name, value) -> {
-            if (!name.startsWith("_")) {
+            if (!name.startsWith("_") && !(usesSelf && name.equals("self"))) {
                 exports.put(name, value);
             }
         });

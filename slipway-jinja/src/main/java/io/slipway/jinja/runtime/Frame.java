@@ -17,6 +17,17 @@ import java.util.Map;
  * with {@link io.slipway.jinja.MacroDefinition#bind} holds no variables and can be shared.
  */
 public final class Frame {
+    /**
+     * Bound to a name a scope assigns before reading it, until the assignment runs: the name is undefined
+     * there and in nested scopes, instead of falling through to globals (see {@link io.slipway.jinja.tree.ScopeInfo}).
+     */
+    public static final Object UNBOUND = new Object() {
+        @Override
+        public String toString() {
+            return "UNBOUND";
+        }
+    };
+
     private final Frame parent;
     private final Frame root;
     private final RenderState state;
@@ -117,7 +128,8 @@ public final class Frame {
 
     /**
      * Resolves {@code name} as the template sees it: this frame and its enclosing frames, then the
-     * render's globals, then the environment's globals; {@link PyObject#MISSING} if none binds it.
+     * render's globals, then the environment's globals; {@link PyObject#MISSING} if none binds it, and
+     * {@link #UNBOUND} if a scope has it but has not assigned it yet (both mean undefined).
      */
     public Object resolve(String name) {
         for (Frame f = this; f != null; f = f.parent) {
@@ -139,7 +151,9 @@ public final class Frame {
     public Map<String, Object> variables() {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < size; i++) {
-            m.put(names[i], values[i]);
+            if (values[i] != UNBOUND) {
+                m.put(names[i], values[i]);
+            }
         }
         return m;
     }

@@ -5,6 +5,7 @@ import io.slipway.jinja.Globals;
 import io.slipway.jinja.Macro;
 import io.slipway.jinja.MacroDefinition;
 import io.slipway.jinja.tree.Expr;
+import io.slipway.jinja.tree.ScopeInfo;
 import io.slipway.jinja.tree.Stmt;
 
 import java.util.List;
@@ -19,6 +20,7 @@ public final class MacroSpec implements MacroDefinition {
     private final List<String> parameterList;
     private final Expr[] defaults;
     private final Stmt[] body;
+    private final ScopeInfo scope;
     private final boolean catchKwargs;
     private final boolean catchVarargs;
     private final boolean accessesCaller;
@@ -37,7 +39,7 @@ public final class MacroSpec implements MacroDefinition {
      * @param accessesCaller the body uses {@code caller}
      * @param catchesReturn  dbt's {@code return(x)} in the body ends this macro (not so for a caller block)
      */
-    public MacroSpec(String name, String[] parameters, Expr[] defaults, Stmt[] body, boolean catchKwargs,
+    public MacroSpec(String name, String[] parameters, Expr[] defaults, Stmt[] body, ScopeInfo scope, boolean catchKwargs,
             boolean catchVarargs, boolean accessesCaller, boolean catchesReturn, Source source, int line,
             Environment environment) {
         this.name = name;
@@ -45,6 +47,7 @@ public final class MacroSpec implements MacroDefinition {
         this.parameterList = List.of(parameters);
         this.defaults = defaults;
         this.body = body;
+        this.scope = scope;
         this.catchKwargs = catchKwargs;
         this.catchVarargs = catchVarargs;
         this.accessesCaller = accessesCaller;
@@ -77,6 +80,10 @@ public final class MacroSpec implements MacroDefinition {
 
     Stmt[] body() {
         return body;
+    }
+
+    ScopeInfo scope() {
+        return scope;
     }
 
     public boolean catchKwargs() {

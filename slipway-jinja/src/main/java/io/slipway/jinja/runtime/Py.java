@@ -166,6 +166,9 @@ public final class Py {
         if (value instanceof Set<?>) {
             return "set";
         }
+        if (value instanceof UndefinedValue u) {
+            return u.mode() == io.slipway.jinja.UndefinedMode.STRICT ? "StrictUndefined" : "Undefined";
+        }
         if (value instanceof Undefined) {
             return "Undefined";
         }
@@ -517,6 +520,16 @@ public final class Py {
         return MISSING;
     }
 
+    /**
+     * Python's {@code d[key] = value}: a key equal to an existing one ({@code 1.0} for {@code 1}, {@code True}
+     * for {@code 1}) replaces that entry's value and keeps the existing key, as Python does.
+     */
+    public static void dictPut(Map<Object, Object> map, Object key, Object value) {
+        requireHashable(key);
+        Object existing = map.isEmpty() || key instanceof String ? MISSING : dictKey(map, key);
+        map.put(existing == MISSING ? key : existing, value);
+    }
+
     /** The key under which {@link #dictLookup} finds {@code key} in {@code map}, or {@link #MISSING}. */
     public static Object dictKey(Map<?, ?> map, Object key) {
         if (map.containsKey(key)) {
@@ -799,7 +812,27 @@ public final class Py {
         if (obj instanceof Map<?, ?> m) {
             return dictLookup(m, name);
         }
+        if (obj instanceof Number || obj instanceof Boolean) {
+            return numberAttr(obj, name);
+        }
         return MISSING;
+    }
+
+    /** The data attributes of Python's numbers: {@code real}, {@code imag}, {@code numerator}, {@code denominator}. */
+    private static Object numberAttr(Object n, String name) {
+        boolean integral = isInt(n);
+        switch (name) {
+            case "real":
+                return integral ? PyNumbers.pos(n) : n;
+            case "imag":
+                return integral ? (Object) 0L : (Object) 0.0;
+            case "numerator":
+                return integral ? PyNumbers.pos(n) : MISSING;
+            case "denominator":
+                return integral ? (Object) 1L : MISSING;
+            default:
+                return MISSING;
+        }
     }
 
     /**
@@ -1046,7 +1079,7 @@ public final class Py {
             return new ListIterator(l);
         }
         if (value instanceof Map<?, ?> m) {
-            return (Iterator<Object>) m.keySet().iterator();
+            return new KeyIterator((Iterator<Object>) m.keySet().iterator());
         }
         if (value instanceof String s) {
             return new CharIterator(s);
@@ -1136,6 +1169,29 @@ public final class Py {
                 throw new NoSuchElementException();
             }
             return list.get(index++);
+        }
+    }
+
+    /** A dict's keys; adding or removing keys during the loop raises Python's RuntimeError. */
+    private static final class KeyIterator implements Iterator<Object> {
+        private final Iterator<Object> keys;
+
+        KeyIterator(Iterator<Object> keys) {
+            this.keys = keys;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return keys.hasNext();
+        }
+
+        @Override
+        public Object next() {
+            try {
+                return keys.next();
+            } catch (java.util.ConcurrentModificationException e) {
+                throw JinjaException.python("RuntimeError", "dictionary changed size during iteration");
+            }
         }
     }
 

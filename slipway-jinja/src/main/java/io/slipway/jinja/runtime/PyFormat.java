@@ -3,6 +3,7 @@ package io.slipway.jinja.runtime;
 import io.slipway.jinja.JinjaException;
 import io.slipway.jinja.PyTuple;
 import io.slipway.jinja.Undefined;
+import io.slipway.jinja.UndefinedMode;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -384,13 +385,19 @@ public final class PyFormat {
      * ({@code {0.name}}, {@code {key[0]}}) are looked up with the sandbox's {@link Py#getAttr}/{@link Py#getItem}.
      */
     public static String format(String template, List<?> args, Map<String, ?> kwargs) {
+        return format(template, args, kwargs, UndefinedMode.DEFAULT);
+    }
+
+    /** {@link #format(String, List, Map)} where missing attributes and items are undefineds of {@code mode}. */
+    public static String format(String template, List<?> args, Map<String, ?> kwargs, UndefinedMode mode) {
         StringBuilder out = new StringBuilder(template.length() + 16);
         int[] auto = {0}; // next automatic index; -1 once manual numbering was used
-        renderFormat(template, args, kwargs, out, auto, 2);
+        renderFormat(template, args, kwargs, out, auto, 2, mode);
         return out.toString();
     }
 
-    private static void renderFormat(String t, List<?> args, Map<String, ?> kwargs, StringBuilder out, int[] auto, int depth) {
+    private static void renderFormat(String t, List<?> args, Map<String, ?> kwargs, StringBuilder out, int[] auto, int depth,
+                                     UndefinedMode mode) {
         if (depth < 0) {
             throw JinjaException.python("ValueError", "Max string recursion exceeded");
         }
@@ -473,7 +480,7 @@ public final class PyFormat {
             if (k < fl && field.charAt(k) == ':') {
                 spec = field.substring(k + 1);
             }
-            Object value = fieldValue(name, args, kwargs, auto);
+            Object value = fieldValue(name, args, kwargs, auto, mode);
             if (conversion != 0) {
                 value = switch (conversion) {
                     case 'r' -> Py.repr(value);
@@ -484,14 +491,26 @@ public final class PyFormat {
             }
             if (spec.indexOf('{') >= 0) {
                 StringBuilder nested = new StringBuilder();
-                renderFormat(spec, args, kwargs, nested, auto, depth - 1);
+                renderFormat(spec, args, kwargs, nested, auto, depth - 1, mode);
                 spec = nested.toString();
             }
             out.append(formatValue(value, spec));
         }
     }
 
-    private static Object fieldValue(String name, List<?> args, Map<String, ?> kwargs, int[] auto) {
+    private static Object fieldValue(String name, List<?> args, Map<String, ?> kwargs, int[] auto, UndefinedMode mode) {
+        // numbering as Python's string.Formatter (the sandbox's formatter) does it
+        if (name.isEmpty()) {
+            if (auto[0] < 0) {
+                throw JinjaException.python("ValueError", "cannot switch from manual field specification to automatic field numbering");
+            }
+            name = Integer.toString(auto[0]++);
+        } else if (isDigits(name)) {
+            if (auto[0] > 0) {
+                throw JinjaException.python("ValueError", "cannot switch from manual field specification to automatic field numbering");
+            }
+            auto[0] = -1;
+        }
         int k = 0;
         int n = name.length();
         while (k < n && name.charAt(k) != '.' && name.charAt(k) != '[') {
@@ -499,21 +518,7 @@ public final class PyFormat {
         }
         String first = name.substring(0, k);
         Object obj;
-        if (first.isEmpty()) {
-            if (auto[0] < 0) {
-                throw JinjaException.python("ValueError", "cannot switch from manual field specification to automatic field numbering");
-            }
-            int index = auto[0]++;
-            if (index >= args.size()) {
-                // the sandbox formats with Python's string.Formatter, whose message this is
-                throw JinjaException.python("IndexError", "tuple index out of range");
-            }
-            obj = args.get(index);
-        } else if (isDigits(first)) {
-            if (auto[0] > 0) {
-                throw JinjaException.python("ValueError", "cannot switch from automatic field numbering to manual field specification");
-            }
-            auto[0] = -1;
+        if (isDigits(first)) {
             int index = Integer.parseInt(first);
             if (index >= args.size()) {
                 throw JinjaException.python("IndexError", "tuple index out of range");
@@ -537,14 +542,14 @@ public final class PyFormat {
                     throw JinjaException.python("ValueError", "Empty attribute in format string");
                 }
                 Object v = Py.getAttr(obj, attr);
-                obj = v == Py.MISSING ? UndefinedValue.attribute(io.slipway.jinja.UndefinedMode.DEFAULT, obj, attr) : v;
+                obj = v == Py.MISSING ? UndefinedValue.attribute(mode, obj, attr) : v;
             } else if (c == '[') {
                 int close = name.indexOf(']', k);
                 String key = name.substring(k + 1, close);
                 k = close + 1;
                 Object keyValue = isDigits(key) ? (Object) Long.parseLong(key) : key;
                 Object v = Py.getItem(obj, keyValue);
-                obj = v == Py.MISSING ? UndefinedValue.attribute(io.slipway.jinja.UndefinedMode.DEFAULT, obj, keyValue) : v;
+                obj = v == Py.MISSING ? UndefinedValue.attribute(mode, obj, keyValue) : v;
                 if (k < n && name.charAt(k) != '.' && name.charAt(k) != '[') {
                     throw JinjaException.python("ValueError", "Only '.' or '[' may follow ']' in format field specifier");
                 }
@@ -570,8 +575,8 @@ public final class PyFormat {
     // ================================================================================= format(value, spec)
 
     /** A parsed format spec: {@code [[fill]align][sign][z][#][0][width][grouping][.precision][type]}. */
-    private record Spec(char fill, char align, char sign, boolean alt, boolean zeroPad, int width, char grouping,
-                        int precision, char type) {
+    private record Spec(char fill, char align, char sign, boolean noNegativeZero, boolean alt, boolean zeroPad, int width,
+                        char grouping, int precision, char type) {
     }
 
     private static Spec parseSpec(String s) {
@@ -591,7 +596,9 @@ public final class PyFormat {
         if (i < n && "+- ".indexOf(s.charAt(i)) >= 0) {
             sign = s.charAt(i++);
         }
+        boolean noNegativeZero = false;
         if (i < n && s.charAt(i) == 'z') {
+            noNegativeZero = true;
             i++;
         }
         boolean alt = false;
@@ -635,7 +642,7 @@ public final class PyFormat {
         if (i < n) {
             throw JinjaException.python("ValueError", "Invalid format specifier '" + s + "' for object of type '%s'");
         }
-        return new Spec(fill, align, sign, alt, zero, width, grouping, precision, type);
+        return new Spec(fill, align, sign, noNegativeZero, alt, zero, width, grouping, precision, type);
     }
 
     /** Python's {@code format(value, spec)}. */
@@ -745,8 +752,25 @@ public final class PyFormat {
         if (p.grouping() != 0) {
             body = groupFloat(body, p.grouping());
         }
+        if (negative && p.noNegativeZero() && isZero(body)) {
+            negative = false;
+        }
         String sign = negative ? "-" : (p.sign() == '+' ? "+" : (p.sign() == ' ' ? " " : ""));
         return pad(sign, body, p, '>');
+    }
+
+    /** Whether a formatted number's digits are all zero (the {@code z} option drops the sign of a rounded zero). */
+    private static boolean isZero(String body) {
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == 'e' || c == 'E' || c == '%') {
+                return true;
+            }
+            if (c != '0' && c != '.' && c != ',' && c != '_') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String formatDecimal(BigDecimal d, Spec p) {

@@ -223,6 +223,12 @@ public final class PyNumbers {
             if (Double.isInfinite(r)) {
                 throw JinjaException.python("OverflowError", "integer division result too large for a float");
             }
+            if (r == 0 && x.signum() * y.signum() < 0) {
+                return -0.0;
+            }
+            if (r == 0 && x.signum() == 0 && y.signum() < 0) {
+                return -0.0;
+            }
             return r;
         }
         double y = toDouble(b);
@@ -393,7 +399,10 @@ public final class PyNumbers {
             throw JinjaException.python("ZeroDivisionError", "0.0 cannot be raised to a negative power");
         }
         if (x < 0 && y != Math.rint(y) && !Double.isInfinite(y)) {
-            // CPython returns a complex number here, which templates cannot use
+            if (Double.isInfinite(Math.pow(-x, y))) {
+                throw JinjaException.python("OverflowError", "complex exponentiation");
+            }
+            // CPython returns a complex number here, which this value model does not have
             throw JinjaException.python("ValueError", "math domain error");
         }
         double r = Math.pow(x, y);

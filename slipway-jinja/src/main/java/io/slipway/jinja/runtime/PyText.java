@@ -127,7 +127,8 @@ final class PyText {
             appendQuoted(sb, c.toString());
             return;
         }
-        sb.append('<').append(value.getClass().getSimpleName()).append(" object>");
+        // a host Java object outside the value model: its own text is the most useful rendering
+        sb.append(value);
     }
 
     private static void appendContainer(StringBuilder sb, Object value, List<Object> active) {

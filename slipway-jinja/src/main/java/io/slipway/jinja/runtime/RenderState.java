@@ -18,6 +18,8 @@ public final class RenderState implements CallContext {
     private Frame frame;
     private int line;
     private int depth;
+    private boolean autoescape;
+    private Object returnValue;
 
     public RenderState(Environment environment) {
         this.environment = environment;
@@ -42,6 +44,30 @@ public final class RenderState implements CallContext {
         depth--;
     }
 
+    /** Records the value of a {@code return(x)} unwinding as a flow (see {@link io.slipway.jinja.tree.Stmt#RETURN}). */
+    public void setReturn(Object value) {
+        returnValue = value;
+    }
+
+    /** The value of the {@code return(x)} that ended the flow, cleared. */
+    public Object takeReturn() {
+        Object v = returnValue;
+        returnValue = null;
+        return v;
+    }
+
+    /** Whether output is HTML-escaped here ({@code {% autoescape true %}}). */
+    public boolean autoescape() {
+        return autoescape;
+    }
+
+    /** Sets autoescaping; returns the previous setting, to restore. */
+    public boolean autoescape(boolean on) {
+        boolean was = autoescape;
+        autoescape = on;
+        return was;
+    }
+
     @Override
     public Environment environment() {
         return environment;
@@ -55,7 +81,7 @@ public final class RenderState implements CallContext {
     @Override
     public Object resolve(String name) {
         Object v = frame == null ? PyObject.MISSING : frame.resolve(name);
-        if (v == PyObject.MISSING) {
+        if (v == PyObject.MISSING || v == Frame.UNBOUND) {
             return UndefinedValue.name(frame == null ? environment.undefinedMode() : frame.mode(), name);
         }
         return v;

@@ -56,6 +56,7 @@ public final class TemplateMacro implements Macro, PyTyped {
         int n = params.length;
         Object[] values = Arrays.copyOf(positional, n);
         Frame frame = Frame.call(closure, state, spec.source());
+        spec.scope().enter(frame);
 
         boolean foundCaller;
         if (positional.length < n) {
@@ -108,8 +109,14 @@ public final class TemplateMacro implements Macro, PyTyped {
                 frame.set(params[i], v);
             }
             StringBuilder out = new StringBuilder();
-            Stmt.renderAll(spec.body(), frame, out);
-            return out.toString();
+            if (Stmt.renderAll(spec.body(), frame, out) == Stmt.RETURN) {
+                Object value = state.takeReturn();
+                if (spec.catchesReturn()) {
+                    return value;
+                }
+                throw new ReturnSignal(value);
+            }
+            return state.autoescape() ? new PyMarkup(out.toString()) : out.toString();
         } catch (ReturnSignal r) {
             if (spec.catchesReturn()) {
                 return r.value();

@@ -1,5 +1,7 @@
 package io.slipway.jinja.tree;
 
+import io.slipway.jinja.JinjaException;
+import io.slipway.jinja.MacroReturn;
 import io.slipway.jinja.runtime.Frame;
 
 import java.util.LinkedHashMap;
@@ -7,13 +9,38 @@ import java.util.Map;
 
 /** {@code callee(args)}: functions, macros, methods, and the result of another call. */
 public final class Call extends Expr {
+    /** What {@link #evalStatement} returns when the call was dbt's {@code return(x)}. */
+    public static final Object RETURNED = new Object();
+
     private final Expr callee;
     private final CallArgs args;
+    private final boolean mayReturn;
 
     public Call(Expr callee, CallArgs args, int line) {
         super(line);
         this.callee = callee;
         this.args = args;
+        this.mayReturn = callee instanceof Name n && n.name().equals("return");
+    }
+
+    /** Whether this may be a call of dbt's {@code return}, to end a macro by flow ({@link #evalStatement}). */
+    public boolean mayReturn() {
+        return mayReturn;
+    }
+
+    /**
+     * Evaluates as a whole statement: when the callee is dbt's {@code return}, records the value in the render
+     * state and gives {@link #RETURNED} instead of throwing, so the statement can end the macro by flow.
+     */
+    public Object evalStatement(Frame frame) {
+        Object fn = callee.eval(frame);
+        Object[] positional = args.positional(frame);
+        Map<String, Object> keywords = args.keywords(frame);
+        if (fn == MacroReturn.FUNCTION && positional.length + (keywords == null ? 0 : keywords.size()) == 1) {
+            frame.state().setReturn(positional.length == 1 ? positional[0] : keywords.values().iterator().next());
+            return RETURNED;
+        }
+        return Calls.call(fn, frame, line(), positional, keywords);
     }
 
     @Override

@@ -13,6 +13,9 @@ public final class Do extends Stmt {
 
     @Override
     public int render(Frame frame, StringBuilder out) {
+        if (expr instanceof Call c && c.mayReturn()) {
+            return c.evalStatement(frame) == Call.RETURNED ? RETURN : NORMAL;
+        }
         expr.eval(frame);
         return NORMAL;
     }

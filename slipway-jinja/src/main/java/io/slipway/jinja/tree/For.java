@@ -20,9 +20,12 @@ public final class For extends Stmt {
     private final boolean usesLoop;
     private final Stmt[] body;
     private final Stmt[] orElse;
+    private final ScopeInfo bodyScope;
+    private final ScopeInfo elseScope;
+    private final ScopeInfo testScope;
 
     public For(Target target, Expr iter, Expr test, boolean recursive, boolean usesLoop, Stmt[] body, Stmt[] orElse,
-            int line) {
+            ScopeInfo bodyScope, ScopeInfo elseScope, ScopeInfo testScope, int line) {
         super(line);
         this.target = target;
         this.iter = iter;
@@ -31,6 +34,9 @@ public final class For extends Stmt {
         this.usesLoop = usesLoop || recursive;
         this.body = body;
         this.orElse = orElse;
+        this.bodyScope = bodyScope;
+        this.elseScope = elseScope;
+        this.testScope = testScope;
     }
 
     @Override
@@ -66,6 +72,7 @@ public final class For extends Stmt {
         while (loop != null ? loop.hasNext() : it.hasNext()) {
             Object item = loop != null ? loop.next() : it.next();
             Frame scope = frame.child();
+            bodyScope.enter(scope);
             target.assign(scope, item);
             if (loop != null) {
                 scope.set("loop", loop);
@@ -74,19 +81,24 @@ public final class For extends Stmt {
             if (flow == BREAK) {
                 break;
             }
+            if (flow == RETURN) {
+                return RETURN;
+            }
             if (flow == NORMAL) {
                 completed = true;
             }
         }
         if (!completed && orElse.length > 0) {
-            return renderAll(orElse, frame.child(), out);
+            Frame scope = frame.child();
+            elseScope.enter(scope);
+            return renderAll(orElse, scope, out);
         }
         return NORMAL;
     }
 
     private String renderRecursive(Frame frame, Object seq, int depth0) {
         StringBuilder out = new StringBuilder();
-        loop(frame, seq, depth0, out);
+        rethrowReturn(loop(frame, seq, depth0, out), frame);
         return out.toString();
     }
 
@@ -100,6 +112,7 @@ public final class For extends Stmt {
         Filtered(Iterator<Object> source, Frame frame) {
             this.source = source;
             this.scope = frame.child();
+            testScope.enter(scope);
         }
 
         @Override

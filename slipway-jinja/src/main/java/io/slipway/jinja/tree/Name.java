@@ -20,7 +20,7 @@ public final class Name extends Expr {
     @Override
     public Object eval(Frame frame) {
         Object v = frame.resolve(name);
-        return v != PyObject.MISSING ? v : UndefinedValue.name(frame.mode(), name);
+        return v != PyObject.MISSING && v != Frame.UNBOUND ? v : UndefinedValue.name(frame.mode(), name);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.slipway.jinja.tree;
 import io.slipway.jinja.JinjaException;
 import io.slipway.jinja.runtime.Frame;
 import io.slipway.jinja.runtime.Py;
+import io.slipway.jinja.runtime.PyMarkup;
 
 /** Template text and {@code {{ expressions }}}, printed with Python's {@code str()}. */
 public final class Output extends Stmt {
@@ -34,8 +35,17 @@ public final class Output extends Stmt {
             Expr e = (Expr) part;
             Object v;
             try {
-                v = e.eval(frame);
-                if (v instanceof String s) {
+                if (e instanceof Call c && c.mayReturn()) {
+                    v = c.evalStatement(frame);
+                    if (v == Call.RETURNED) {
+                        return RETURN;
+                    }
+                } else {
+                    v = e.eval(frame);
+                }
+                if (frame.state().autoescape()) {
+                    out.append(PyMarkup.escape(v).text());
+                } else if (v instanceof String s) {
                     out.append(s);
                 } else {
                     out.append(Py.str(v));

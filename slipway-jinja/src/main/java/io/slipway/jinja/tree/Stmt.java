@@ -11,6 +11,12 @@ public abstract class Stmt {
     public static final int BREAK = 1;
     /** Flow after a statement: {@code {% continue %}} was reached. */
     public static final int CONTINUE = 2;
+    /**
+     * Flow after a statement: dbt's {@code return(x)} was called as a statement ({@code {{ return(x) }}},
+     * {@code {% do return(x) %}}); the value waits in the render state. Unwinding by flow instead of by
+     * exception keeps the most common way dbt macros end cheap.
+     */
+    public static final int RETURN = 3;
 
     private final int line;
 
@@ -22,10 +28,10 @@ public abstract class Stmt {
         return line;
     }
 
-    /** Renders into {@code out}; returns {@link #NORMAL}, {@link #BREAK} or {@link #CONTINUE}. */
+    /** Renders into {@code out}; returns {@link #NORMAL}, {@link #BREAK}, {@link #CONTINUE} or {@link #RETURN}. */
     public abstract int render(Frame frame, StringBuilder out);
 
-    /** Renders statements in order until one breaks or continues a loop; locates errors at the statement. */
+    /** Renders statements in order until one ends the flow (loop control, return); locates errors at the statement. */
     public static int renderAll(Stmt[] body, Frame frame, StringBuilder out) {
         for (Stmt s : body) {
             int flow;
@@ -39,5 +45,15 @@ public abstract class Stmt {
             }
         }
         return NORMAL;
+    }
+
+    /**
+     * Turns a {@link #RETURN} flow that cannot travel further as a flow (a body rendered for an expression,
+     * such as {@code loop(children)}) into the exception form of dbt's return.
+     */
+    public static void rethrowReturn(int flow, Frame frame) {
+        if (flow == RETURN) {
+            throw new io.slipway.jinja.runtime.ReturnSignal(frame.state().takeReturn());
+        }
     }
 }
