@@ -98,7 +98,7 @@ final class NodeFactory {
 
     /** The node with database, schema, alias and relation name from the generate_*_name macros. */
     Node withNames(Node draft, ProjectConfig pkg) {
-        Map<String, Object> nodeDict = io.slipway.core.template.NodeValue.of(draft);
+        Map<String, Object>[] nodeDict = new Map[1];
         String database = nameFrom("generate_database_name", draft.config().database(), nodeDict, draft, defaultDatabase());
         String schema = nameFrom("generate_schema_name", draft.config().schema(), nodeDict, draft, defaultSchema());
         String alias = nameFrom("generate_alias_name", draft.config().alias(), nodeDict, draft, draft.name());
@@ -110,22 +110,57 @@ final class NodeFactory {
                 draft.refs(), draft.sources(), draft.dependsOn(), draft.testMetadata(), draft.columnName(), draft.attachedNode());
     }
 
-    private String nameFrom(String macroName, String custom, Map<String, Object> nodeDict, Node draft, String fallback) {
+    private String nameFrom(String macroName, String custom, Map<String, Object>[] nodeDict, Node draft, String fallback) {
+        if (usesDefault(macroName, draft.packageName())) {
+            return defaultName(macroName, custom, draft);
+        }
+        if (nodeDict[0] == null) {
+            nodeDict[0] = io.slipway.core.template.NodeValue.of(draft);
+        }
         NodeSession session = new NodeSession(env.adapter(), null, false);
         ParseCapture capture = new ParseCapture(RelationValue.of(defaultDatabase(), defaultSchema(), draft.name(), null));
         NodeGlobals globals = new NodeGlobals(env.context(), draft.packageName(), draft.uniqueId(),
-                ContextLocals.parse(env.context(), session, capture, nodeDict, RelationValue.of(defaultDatabase(), defaultSchema(), draft.name(), null)));
+                ContextLocals.parse(env.context(), session, capture, nodeDict[0], RelationValue.of(defaultDatabase(), defaultSchema(), draft.name(), null)));
         Object macro = globals.lookup(macroName);
         if (!(macro instanceof Macro m)) {
             return fallback;
         }
-        Object result = Renderer.call(m, java.util.Arrays.asList(custom, nodeDict), Map.of(), draft.originalFilePath());
+        Object result = Renderer.call(m, java.util.Arrays.asList(custom, nodeDict[0]), Map.of(), draft.originalFilePath());
         String value = result == null ? "" : Py.str(result).strip();
         if (value.isEmpty()) {
             throw new SlipwayException(ErrorCode.COMPILATION_ERROR,
                     macroName + " returned an empty name for " + draft.uniqueId() + "; check the macro", draft.originalFilePath(), 0);
         }
         return value;
+    }
+
+    /**
+     * Whether a naming macro is Slipway's own default, reached without any override: then its result is
+     * computed here, the same as the macro would, without rendering (three renders per node otherwise).
+     */
+    private boolean usesDefault(String macroName, String packageName) {
+        io.slipway.core.template.MacroIndex index = env.context().macros();
+        io.slipway.core.manifest.MacroNode macro = index.resolve(macroName, packageName);
+        if (macro == null || !macro.packageName().equals(io.slipway.core.template.MacroIndex.GLOBAL_PACKAGE)
+                || env.context().dispatch().containsKey(io.slipway.core.template.MacroIndex.GLOBAL_PACKAGE)) {
+            return false;
+        }
+        for (String type : env.context().adapterTypes()) {
+            if (index.inPackage(io.slipway.core.template.MacroIndex.GLOBAL_PACKAGE, type + "__" + macroName) != null) {
+                return false;
+            }
+        }
+        io.slipway.core.manifest.MacroNode fallback = index.inPackage(io.slipway.core.template.MacroIndex.GLOBAL_PACKAGE, "default__" + macroName);
+        return fallback != null && fallback.packageName().equals(io.slipway.core.template.MacroIndex.GLOBAL_PACKAGE);
+    }
+
+    /** What the default generate_*_name macros return (see macros/naming.sql). */
+    private String defaultName(String macroName, String custom, Node draft) {
+        return switch (macroName) {
+            case "generate_schema_name" -> custom == null ? defaultSchema() : defaultSchema() + "_" + custom.strip();
+            case "generate_database_name" -> custom == null ? defaultDatabase() : custom.strip();
+            default -> custom != null && !custom.isEmpty() ? custom.strip() : draft.name();
+        };
     }
 
     Map<String, Object> configFor(ResourceType type, ProjectConfig pkg, List<String> fqn, NodePatch patch, Map<String, Object> unrendered) {
