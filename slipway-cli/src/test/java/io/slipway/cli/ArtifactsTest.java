@@ -79,7 +79,7 @@ class ArtifactsTest {
         assertThat(orders.get("depends_on").get("nodes").toString())
                 .isEqualTo("[\"model.jaffle_shop.stg_orders\",\"model.jaffle_shop.stg_payments\"]");
         assertThat(orders.get("patch_path").asText()).isEqualTo("jaffle_shop://models/schema.yml");
-        assertThat(orders.get("columns").get("status").get("description").asText()).startsWith("{{ doc(");
+        assertThat(orders.get("columns").get("status").get("description").asText()).startsWith("Where the order is:");
         assertThat(orders.get("compiled_code").asText()).contains("\"jaffle_shop\".\"main\".\"stg_orders\"");
         assertThat(orders.get("checksum").get("name").asText()).isEqualTo("sha256");
         JsonNode staging = manifest.get("nodes").get("model.jaffle_shop.stg_payments");

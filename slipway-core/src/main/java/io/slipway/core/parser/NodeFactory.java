@@ -33,9 +33,11 @@ import java.util.Map;
  */
 final class NodeFactory {
     private final ParseEnvironment env;
+    private final DescriptionRenderer descriptions;
 
-    NodeFactory(ParseEnvironment env) {
+    NodeFactory(ParseEnvironment env, DescriptionRenderer descriptions) {
         this.env = env;
+        this.descriptions = descriptions;
     }
 
     /** A parsed node, or a disabled one (not in the graph). */
@@ -83,8 +85,8 @@ final class NodeFactory {
         NodeConfig nodeConfig = new NodeConfig(config);
         boolean enabled = nodeConfig.enabled();
         String path = file.resourcePath();
-        Map<String, ColumnSpec> columns = patch == null ? Map.of() : patch.columns();
-        String description = patch == null ? "" : patch.description();
+        Map<String, ColumnSpec> columns = patch == null ? Map.of() : descriptions.columns(patch.columns(), pkg.name(), patch.file());
+        String description = patch == null ? "" : descriptions.render(patch.description(), pkg.name(), patch.file());
         Node draft = new Node(uniqueId, type, pkg.name(), name, path, file.originalFilePath(),
                 patch == null ? null : pkg.name() + "://" + patch.file(), fqn,
                 type == ResourceType.SEED ? FileChecksum.sha256(file.contents()) : FileChecksum.sha256(rawCode),

@@ -92,9 +92,10 @@ public final class ProjectParser {
             }
         }
 
-        NodeFactory nodeFactory = new NodeFactory(env);
+        DescriptionRenderer descriptions = new DescriptionRenderer(env.context(), docs);
+        NodeFactory nodeFactory = new NodeFactory(env, descriptions);
         GenericTestFactory testFactory = new GenericTestFactory(env, nodeFactory);
-        SourceFactory sourceFactory = new SourceFactory(env);
+        SourceFactory sourceFactory = new SourceFactory(env, descriptions);
         Map<String, Node> nodes = new LinkedHashMap<>();
         Map<String, List<Integer>> refLines = new HashMap<>();
         List<Node> disabled = new ArrayList<>();

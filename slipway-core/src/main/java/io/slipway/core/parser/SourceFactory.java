@@ -13,9 +13,11 @@ import java.util.Map;
 /** Builds source definitions from {@code sources:} entries: one per table, with dbt's defaults for database, schema and identifier. */
 final class SourceFactory {
     private final ParseEnvironment env;
+    private final DescriptionRenderer descriptions;
 
-    SourceFactory(ParseEnvironment env) {
+    SourceFactory(ParseEnvironment env, DescriptionRenderer descriptions) {
         this.env = env;
+        this.descriptions = descriptions;
     }
 
     List<SourceDefinition> build(SourcePatch source, ProjectConfig pkg) {
@@ -54,8 +56,9 @@ final class SourceFactory {
                     "source." + pkg.name() + "." + source.name() + "." + table.name(),
                     pkg.name(), source.name(), table.name(), identifier, database, schema,
                     env.relationName(database, schema, identifier),
-                    source.file(), source.file(), fqn, table.description(), source.description(), source.loader(),
-                    table.columns(), meta, source.meta(), tags, config, unrendered,
+                    source.file(), source.file(), fqn, descriptions.render(table.description(), pkg.name(), source.file()),
+                    descriptions.render(source.description(), pkg.name(), source.file()), source.loader(),
+                    descriptions.columns(table.columns(), pkg.name(), source.file()), meta, source.meta(), tags, config, unrendered,
                     table.loadedAtField() != null ? table.loadedAtField() : source.loadedAtField(), freshness, quoting));
         }
         return out;
