@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 @CommandLine.Command(name = "slipway", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A dbt-compatible engine: builds dbt projects on DuckDB (embedded) and PostgreSQL.",
         subcommands = {
-                Main.Parse.class, Main.Compile.class, Main.Run.class, Main.Test.class, Main.Seed.class, Main.Build.class,
+                Main.Parse.class, Main.Compile.class, Main.Run.class, Main.Test.class, Main.Seed.class, Main.Snapshot.class, Main.Build.class,
                 Main.Ls.class, Main.Show.class, Main.Debug.class, Main.Clean.class})
 public final class Main implements Callable<Integer> {
     @CommandLine.Spec
@@ -268,6 +268,14 @@ public final class Main implements Callable<Integer> {
         @Override
         Command command() {
             return Command.SEED;
+        }
+    }
+
+    @CommandLine.Command(name = "snapshot", description = "Run the selected snapshots.")
+    static final class Snapshot extends Building {
+        @Override
+        Command command() {
+            return Command.SNAPSHOT;
         }
     }
 

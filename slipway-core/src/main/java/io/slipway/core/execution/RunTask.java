@@ -61,6 +61,7 @@ final class RunTask {
             case RUN -> Set.of(ResourceType.MODEL);
             case TEST -> Set.of(ResourceType.TEST);
             case SEED -> Set.of(ResourceType.SEED);
+            case SNAPSHOT -> Set.of(ResourceType.SNAPSHOT);
             case BUILD -> Set.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.SNAPSHOT, ResourceType.TEST);
             case COMPILE -> Set.of(ResourceType.MODEL, ResourceType.TEST, ResourceType.ANALYSIS, ResourceType.SNAPSHOT);
             default -> Set.of(ResourceType.values());

@@ -45,8 +45,26 @@ final class NodeFactory {
     }
 
     Parsed sqlNode(ResourceType type, SourceFile file, ProjectConfig pkg, NodePatch patch) {
-        String name = file.stem();
-        List<String> fqn = fqn(pkg.name(), file);
+        return sqlNode(type, file, pkg, patch, file.stem(), fqn(pkg.name(), file), file.contents(), file.contents());
+    }
+
+    /**
+     * A snapshot block: the node is the block's contents, named by the block; its fqn includes the file
+     * name, as dbt's does.
+     */
+    Parsed snapshot(SourceFile file, BlockScanner.Block block, ProjectConfig pkg, NodePatch patch) {
+        List<String> fqn = new ArrayList<>();
+        fqn.add(pkg.name());
+        fqn.addAll(file.folders());
+        fqn.add(file.stem());
+        fqn.add(block.name());
+        // pad with the lines before the block so errors point at the file's own lines
+        String template = "\n".repeat(Math.max(0, block.line() - 1)) + block.contents();
+        return sqlNode(ResourceType.SNAPSHOT, file, pkg, patch, block.name(), fqn, block.contents(), template);
+    }
+
+    private Parsed sqlNode(ResourceType type, SourceFile file, ProjectConfig pkg, NodePatch patch, String name, List<String> fqn,
+                           String rawCode, String templateText) {
         String uniqueId = type.dbtName() + "." + pkg.name() + "." + name;
         Map<String, Object> unrendered = new LinkedHashMap<>();
         Map<String, Object> config = configFor(type, pkg, fqn, patch, unrendered);
@@ -57,14 +75,14 @@ final class NodeFactory {
         Map<String, Object> locals = ContextLocals.parse(env.context(), session, capture, model,
                 RelationValue.of(defaultDatabase(), defaultSchema(), name, null));
         NodeGlobals globals = new NodeGlobals(env.context(), pkg.name(), uniqueId, locals);
-        Template template = env.context().jinja().parse(file.contents(), file.originalFilePath());
+        Template template = env.context().jinja().parse(templateText, file.originalFilePath());
         Renderer.render(template, globals, file.originalFilePath());
 
         Map<String, Object> configCall = capture.config();
         ConfigMerger.mergeInto(config, configCall);
         unrendered.putAll(configCall);
         ConfigMerger.normalizeHooks(config);
-        return finish(type, file, pkg, patch, name, fqn, uniqueId, config, unrendered, configCall, file.contents(),
+        return finish(type, file, pkg, patch, name, fqn, uniqueId, config, unrendered, configCall, rawCode,
                 capture.refs(), capture.refLines(), capture.sources(), new ArrayList<>(globals.macrosUsed()));
     }
 
@@ -103,6 +121,15 @@ final class NodeFactory {
         Map<String, Object>[] nodeDict = new Map[1];
         String database = nameFrom("generate_database_name", draft.config().database(), nodeDict, draft, defaultDatabase());
         String schema = nameFrom("generate_schema_name", draft.config().schema(), nodeDict, draft, defaultSchema());
+        if (draft.resourceType() == ResourceType.SNAPSHOT) {
+            // legacy snapshot configs name the schema and database exactly, without generate_*_name
+            if (draft.config().string("target_schema") != null) {
+                schema = draft.config().string("target_schema");
+            }
+            if (draft.config().string("target_database") != null) {
+                database = draft.config().string("target_database");
+            }
+        }
         String alias = nameFrom("generate_alias_name", draft.config().alias(), nodeDict, draft, draft.name());
         String relation = draft.isEphemeral() || draft.resourceType() == ResourceType.TEST || draft.resourceType() == ResourceType.ANALYSIS
                 ? null : env.relationName(database, schema, alias);

@@ -130,6 +130,11 @@ public final class ProjectParser {
                 }
                 add(nodes, disabled, refLines, nodeFactory.sqlNode(ResourceType.TEST, file, pkg, null));
             }
+            for (SourceFile file : FileFinder.find(pkg.name(), pkg.projectDir(), pkg.snapshotPaths(), SQL)) {
+                for (BlockScanner.Block block : BlockScanner.scan(file.contents(), List.of("snapshot"))) {
+                    add(nodes, disabled, refLines, nodeFactory.snapshot(file, block, pkg, properties.snapshots().get(block.name())));
+                }
+            }
             for (SourceFile file : FileFinder.find(pkg.name(), pkg.projectDir(), pkg.analysisPaths(), SQL)) {
                 add(nodes, disabled, refLines, nodeFactory.sqlNode(ResourceType.ANALYSIS, file, pkg, properties.analyses().get(file.stem())));
             }
