@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds model, seed, singular test and analysis nodes: config by dbt's precedence, a parse-time render
@@ -34,10 +35,15 @@ import java.util.Map;
 final class NodeFactory {
     private final ParseEnvironment env;
     private final DescriptionRenderer descriptions;
+    /** Off when the project overrides ref, source or config with macros: then only rendering is right. */
+    private final boolean staticParsing;
 
     NodeFactory(ParseEnvironment env, DescriptionRenderer descriptions) {
         this.env = env;
         this.descriptions = descriptions;
+        io.slipway.core.template.MacroIndex macros = env.context().macros();
+        this.staticParsing = macros.resolve("ref", env.root().name()) == null && macros.resolve("source", env.root().name()) == null
+                && macros.resolve("config", env.root().name()) == null;
     }
 
     /** A parsed node, or a disabled one (not in the graph). */
@@ -69,6 +75,12 @@ final class NodeFactory {
         Map<String, Object> unrendered = new LinkedHashMap<>();
         Map<String, Object> config = configFor(type, pkg, fqn, patch, unrendered);
 
+        Optional<StaticParser.Result> fast = type == ResourceType.MODEL && staticParsing ? StaticParser.parse(templateText) : Optional.empty();
+        if (fast.isPresent()) {
+            StaticParser.Result r = fast.get();
+            return finishParsed(type, file, pkg, patch, name, fqn, uniqueId, config, unrendered, r.config(), rawCode,
+                    r.refs(), r.refLines(), r.sources(), List.of());
+        }
         ParseCapture capture = new ParseCapture(RelationValue.of(defaultDatabase(), defaultSchema(), name, null));
         NodeSession session = new NodeSession(env.adapter(), null, false);
         Map<String, Object> model = partialModel(uniqueId, name, type, pkg.name(), file, fqn, config);
@@ -77,13 +89,17 @@ final class NodeFactory {
         NodeGlobals globals = new NodeGlobals(env.context(), pkg.name(), uniqueId, locals);
         Template template = env.context().jinja().parse(templateText, file.originalFilePath());
         Renderer.render(template, globals, file.originalFilePath());
+        return finishParsed(type, file, pkg, patch, name, fqn, uniqueId, config, unrendered, capture.config(), rawCode,
+                capture.refs(), capture.refLines(), capture.sources(), new ArrayList<>(globals.macrosUsed()));
+    }
 
-        Map<String, Object> configCall = capture.config();
+    private Parsed finishParsed(ResourceType type, SourceFile file, ProjectConfig pkg, NodePatch patch, String name, List<String> fqn,
+                                String uniqueId, Map<String, Object> config, Map<String, Object> unrendered, Map<String, Object> configCall,
+                                String rawCode, List<RefCall> refs, List<Integer> refLines, List<List<String>> sources, List<String> macros) {
         ConfigMerger.mergeInto(config, configCall);
         unrendered.putAll(configCall);
         ConfigMerger.normalizeHooks(config);
-        return finish(type, file, pkg, patch, name, fqn, uniqueId, config, unrendered, configCall, rawCode,
-                capture.refs(), capture.refLines(), capture.sources(), new ArrayList<>(globals.macrosUsed()));
+        return finish(type, file, pkg, patch, name, fqn, uniqueId, config, unrendered, configCall, rawCode, refs, refLines, sources, macros);
     }
 
     Parsed seed(SourceFile file, ProjectConfig pkg, NodePatch patch) {

@@ -118,8 +118,10 @@ public final class ProjectParser {
             describeMacros(macros, properties, pkg);
 
             // 4. models, seeds, singular tests, analyses
-            for (SourceFile file : FileFinder.find(pkg.name(), pkg.projectDir(), pkg.modelPaths(), SQL)) {
-                add(nodes, disabled, refLines, nodeFactory.sqlNode(ResourceType.MODEL, file, pkg, properties.models().get(file.stem())));
+            List<SourceFile> modelFiles = FileFinder.find(pkg.name(), pkg.projectDir(), pkg.modelPaths(), SQL);
+            for (NodeFactory.Parsed parsed : inParallel(modelFiles,
+                    file -> nodeFactory.sqlNode(ResourceType.MODEL, file, pkg, properties.models().get(file.stem())))) {
+                add(nodes, disabled, refLines, parsed);
             }
             for (SourceFile file : FileFinder.find(pkg.name(), pkg.projectDir(), pkg.seedPaths(), List.of(".csv"))) {
                 add(nodes, disabled, refLines, nodeFactory.seed(file, pkg, properties.seeds().get(file.stem())));
@@ -188,6 +190,30 @@ public final class ProjectParser {
         Manifest manifest = new Manifest(env.root().name(), env.adapter().type(), linked, sources, macros, docs);
         checkCycles(manifest);
         return new ParseResult(manifest, disabled);
+    }
+
+    /**
+     * Parses files on every core (each parse has its own render state; templates and macros are shared
+     * read-only), keeping file order, and reports the first failure in file order as the sequential
+     * parse would.
+     */
+    private static List<NodeFactory.Parsed> inParallel(List<SourceFile> files, java.util.function.Function<SourceFile, NodeFactory.Parsed> parse) {
+        Object[] results = new Object[files.size()];
+        java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
+            try {
+                results[i] = parse.apply(files.get(i));
+            } catch (RuntimeException e) {
+                results[i] = e;
+            }
+        });
+        List<NodeFactory.Parsed> out = new ArrayList<>(files.size());
+        for (Object r : results) {
+            if (r instanceof RuntimeException e) {
+                throw e;
+            }
+            out.add((NodeFactory.Parsed) r);
+        }
+        return out;
     }
 
     private static Map<String, NodePatch> allPatches(PropertiesParser properties) {
