@@ -62,7 +62,7 @@ public final class NodeSelector {
         this.projectDir = b.projectDir;
         this.methods = b.methods;
         this.includeEmptyNodes = b.includeEmptyNodes;
-        this.resourceTypes = b.resourceTypes == null ? null : Collections.unmodifiableSet(b.resourceTypes);
+        this.resourceTypes = b.resourceTypes == null ? null : Collections.unmodifiableSet(EnumSet.copyOf(b.resourceTypes));
         Map<String, List<String>> parents = new LinkedHashMap<>();
         Set<String> enabled = new LinkedHashSet<>();
         for (Node node : manifest.nodes().values()) {

@@ -30,6 +30,8 @@ public final class ConfigMethod implements SelectorMethod {
         for (ResourceType type : ResourceType.values()) {
             DEFAULTS.put(type, ConfigMerger.defaults(type));
         }
+        // a unit test's config has only these
+        DEFAULTS.put(ResourceType.UNIT_TEST, Map.of("enabled", true, "tags", List.of(), "meta", Map.of()));
     }
 
     @Override
