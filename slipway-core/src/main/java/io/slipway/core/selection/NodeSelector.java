@@ -107,6 +107,10 @@ public final class NodeSelector {
         } else {
             root = SelectorParser.parseDifference(spec.select(), spec.exclude(), spec.indirect());
         }
+        String name = spec.selector() != null ? spec.selector() : defaultUsed;
+        if (name != null) {
+            run.expanding.push(name);
+        }
         Set<String> selected = run.selected(root);
         return new SelectionResult(selected, run.warnings, defaultUsed);
     }
