@@ -5,17 +5,15 @@ import io.slipway.core.error.SlipwayException;
 import io.slipway.core.graph.DependencyGraph;
 import io.slipway.core.manifest.Manifest;
 import io.slipway.core.manifest.Node;
-import io.slipway.core.manifest.NodeConfig;
 import io.slipway.core.manifest.ResourceType;
-import io.slipway.core.manifest.SourceDefinition;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.BitSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,8 +37,8 @@ public final class NodeSelector {
     private final MethodRegistry methods;
     private final boolean includeEmptyNodes;
     private final Set<ResourceType> resourceTypes;
-    private final DependencyGraph graph;
-    private final Set<String> members;
+    private final MemberGraph graph;
+    private final BitSet kept;
     private final SelectionContext.Memo memo = new SelectionContext.Memo();
 
     /** A selector without YAML selectors or project directory (path: then globs the root project's own files). */
@@ -63,23 +61,15 @@ public final class NodeSelector {
         this.methods = b.methods;
         this.includeEmptyNodes = b.includeEmptyNodes;
         this.resourceTypes = b.resourceTypes == null ? null : Collections.unmodifiableSet(EnumSet.copyOf(b.resourceTypes));
-        Map<String, List<String>> parents = new LinkedHashMap<>();
-        Set<String> enabled = new LinkedHashSet<>();
-        for (Node node : manifest.nodes().values()) {
-            if (node.config().enabled()) {
-                enabled.add(node.uniqueId());
+        this.graph = new MemberGraph(manifest);
+        this.kept = new BitSet(graph.size());
+        for (int i = 0; i < graph.size(); i++) {
+            Node node = graph.node(i);
+            ResourceType type = node == null ? ResourceType.SOURCE : node.resourceType();
+            if ((resourceTypes == null || resourceTypes.contains(type)) && (includeEmptyNodes || node == null || !isEmptyNode(node))) {
+                kept.set(i);
             }
         }
-        for (SourceDefinition source : manifest.sources().values()) {
-            if (NodeConfig.truthy(source.config().get("enabled"), true)) {
-                enabled.add(source.uniqueId());
-            }
-        }
-        for (String id : enabled) {
-            parents.put(id, manifest.parentMap().getOrDefault(id, List.of()));
-        }
-        this.members = Collections.unmodifiableSet(enabled);
-        this.graph = new DependencyGraph(parents);
     }
 
     public static Builder builder(Manifest manifest) {
@@ -131,7 +121,7 @@ public final class NodeSelector {
 
     /** The enabled nodes and sources, which are all a selection can return. */
     public Set<String> members() {
-        return members;
+        return graph.idSet();
     }
 
     /** Whether dbt treats the node as empty (a model, snapshot, analysis or singular test with a blank file). */
@@ -151,28 +141,28 @@ public final class NodeSelector {
 
         Run(IndirectSelection mode) {
             this.mode = mode;
-            this.context = new SelectionContext(manifest, projectDir, graph, memo, this::namedSelector);
+            this.context = new SelectionContext(manifest, projectDir, this::dependencyGraph, memo, this::namedSelector);
+        }
+
+        private DependencyGraph dependencyGraph() {
+            return context.memo(DependencyGraph.class.getName(), () -> {
+                Map<String, List<String>> parents = new LinkedHashMap<>();
+                for (String id : graph.idSet()) {
+                    parents.put(id, manifest.parentMap().getOrDefault(id, List.of()));
+                }
+                return new DependencyGraph(parents);
+            });
         }
 
         /** dbt's {@code get_selected}: the direct selection, filtered, in manifest order. */
         Set<String> selected(SelectionNode root) {
-            Set<String> direct = evaluate(root).direct;
+            BitSet direct = (BitSet) evaluate(root).direct.clone();
+            direct.and(kept);
             Set<String> out = new LinkedHashSet<>();
-            for (String id : members) {
-                if (direct.contains(id) && keep(id)) {
-                    out.add(id);
-                }
+            for (int i = direct.nextSetBit(0); i >= 0; i = direct.nextSetBit(i + 1)) {
+                out.add(graph.id(i));
             }
             return out;
-        }
-
-        private boolean keep(String id) {
-            Node node = manifest.node(id);
-            if (node != null) {
-                return (resourceTypes == null || resourceTypes.contains(node.resourceType()))
-                        && (includeEmptyNodes || !isEmptyNode(node));
-            }
-            return resourceTypes == null || resourceTypes.contains(ResourceType.SOURCE);
         }
 
         Set<String> namedSelector(String name) {
@@ -198,19 +188,26 @@ public final class NodeSelector {
                 return criteria(criteria);
             }
             SelectionGroup group = (SelectionGroup) node;
-            List<Set<String>> directSets = new ArrayList<>();
-            List<Set<String>> indirectSets = new ArrayList<>();
+            BitSet initialDirect = null;
+            BitSet indirect = null;
             for (SelectionNode component : group.components()) {
                 Bundle b = evaluate(component);
-                directSets.add(b.direct);
-                Set<String> both = new HashSet<>(b.direct);
-                both.addAll(b.indirect);
-                indirectSets.add(both);
+                BitSet both = (BitSet) b.direct.clone();
+                both.or(b.indirect);
+                if (initialDirect == null) {
+                    initialDirect = (BitSet) b.direct.clone();
+                    indirect = both;
+                } else {
+                    combine(group.kind(), initialDirect, b.direct);
+                    combine(group.kind(), indirect, both);
+                }
             }
-            Set<String> initialDirect = combine(group.kind(), directSets);
-            Set<String> indirect = combine(group.kind(), indirectSets);
+            if (initialDirect == null) {
+                initialDirect = new BitSet();
+                indirect = new BitSet();
+            }
             IndirectSelection groupMode = group.indirect() == null ? mode : group.indirect();
-            Set<String> direct = incorporate(initialDirect, indirect, groupMode);
+            BitSet direct = incorporate(initialDirect, indirect, groupMode);
             if (group.expectExists() && direct.isEmpty()) {
                 warnings.add("The selection criterion '" + group.raw() + "' does not match any enabled nodes");
             }
@@ -223,36 +220,31 @@ public final class NodeSelector {
                 throw new SlipwayException(ErrorCode.SELECTOR_INVALID, "The '" + criteria.method().dbtName()
                         + "' selector method in '" + criteria.raw() + "' is not available in Slipway");
             }
-            Set<String> collected = new HashSet<>();
-            for (String id : method.search(context, members, criteria)) {
-                if (members.contains(id)) {
-                    collected.add(id);
-                }
-            }
-            Set<String> selected = new HashSet<>(collected);
-            selected.addAll(neighbors(criteria, collected));
+            BitSet collected = graph.toBits(method.search(context, graph.idSet(), criteria));
+            BitSet selected = (BitSet) collected.clone();
+            selected.or(neighbors(criteria, collected));
             IndirectSelection criteriaMode = criteria.indirect() == null ? mode : criteria.indirect();
             if (criteriaMode == IndirectSelection.EMPTY || criteria.method() == MethodName.SELECTOR) {
                 // a referenced selector already applied its own indirect selection and exclusions
-                return new Bundle(selected, Set.of());
+                return new Bundle(selected, new BitSet());
             }
             return expand(selected, criteriaMode);
         }
 
         /** dbt's {@code collect_specified_neighbors}. */
-        private Set<String> neighbors(SelectionCriteria criteria, Set<String> selected) {
-            Set<String> additional = new HashSet<>();
+        private BitSet neighbors(SelectionCriteria criteria, BitSet selected) {
+            BitSet additional = new BitSet();
             if (criteria.childrensParents()) {
-                Set<String> ancestorsFor = new HashSet<>(graph.descendants(selected, -1));
-                ancestorsFor.addAll(selected);
-                additional.addAll(graph.ancestors(ancestorsFor, -1));
-                additional.addAll(ancestorsFor);
+                BitSet ancestorsFor = graph.descendants(selected, -1);
+                ancestorsFor.or(selected);
+                additional.or(graph.ancestors(ancestorsFor, -1));
+                additional.or(ancestorsFor);
             }
             if (criteria.parents()) {
-                additional.addAll(graph.ancestors(selected, depth(criteria.parentsDepth())));
+                additional.or(graph.ancestors(selected, depth(criteria.parentsDepth())));
             }
             if (criteria.children()) {
-                additional.addAll(graph.descendants(selected, depth(criteria.childrenDepth())));
+                additional.or(graph.descendants(selected, depth(criteria.childrenDepth())));
             }
             return additional;
         }
@@ -262,90 +254,64 @@ public final class NodeSelector {
         }
 
         /** dbt's {@code expand_selection}: tests that depend on the selection. */
-        private Bundle expand(Set<String> selected, IndirectSelection expandMode) {
-            Set<String> direct = new HashSet<>(selected);
-            Set<String> indirect = new HashSet<>();
-            Set<String> selectedAndParents = null;
+        private Bundle expand(BitSet selected, IndirectSelection expandMode) {
+            BitSet direct = (BitSet) selected.clone();
+            BitSet indirect = new BitSet();
+            BitSet selectedAndParents = null;
             if (expandMode == IndirectSelection.BUILDABLE) {
-                selectedAndParents = new HashSet<>(selected);
-                selectedAndParents.addAll(graph.ancestors(selected, -1));
-                selectedAndParents.addAll(manifest.sources().keySet());
+                selectedAndParents = graph.ancestors(selected, -1);
+                selectedAndParents.or(selected);
+                selectedAndParents.or(graph.sources());
             }
-            for (String id : successors(selected)) {
-                Node node = manifest.node(id);
-                if (node == null || !canSelectIndirectly(node)) {
-                    continue;
-                }
-                List<String> dependsOn = node.dependsOn().nodes();
-                if (expandMode == IndirectSelection.EAGER || selected.containsAll(dependsOn)) {
-                    direct.add(id);
-                } else if (expandMode == IndirectSelection.BUILDABLE && selectedAndParents.containsAll(dependsOn)) {
-                    direct.add(id);
+            BitSet candidates = graph.testChildren(selected);
+            for (int t = candidates.nextSetBit(0); t >= 0; t = candidates.nextSetBit(t + 1)) {
+                if (expandMode == IndirectSelection.EAGER || graph.dependenciesWithin(t, selected, false)) {
+                    direct.set(t);
+                } else if (expandMode == IndirectSelection.BUILDABLE && graph.dependenciesWithin(t, selectedAndParents, true)) {
+                    direct.set(t);
                 } else if (expandMode != IndirectSelection.EMPTY) {
-                    indirect.add(id);
+                    indirect.set(t);
                 }
             }
             return new Bundle(direct, indirect);
         }
 
         /** dbt's {@code incorporate_indirect_nodes}: pending tests whose parents the combined selection now has. */
-        private Set<String> incorporate(Set<String> direct, Set<String> indirect, IndirectSelection groupMode) {
+        private BitSet incorporate(BitSet direct, BitSet indirect, IndirectSelection groupMode) {
             if (direct.equals(indirect)) {
                 return direct;
             }
-            Set<String> selected = new HashSet<>(direct);
+            BitSet selected = (BitSet) direct.clone();
             if (groupMode == IndirectSelection.CAUTIOUS) {
-                for (String id : indirect) {
-                    Node node = manifest.node(id);
-                    if (node != null && selected.containsAll(node.dependsOn().nodes())) {
-                        selected.add(id);
+                for (int t = indirect.nextSetBit(0); t >= 0; t = indirect.nextSetBit(t + 1)) {
+                    if (graph.isTest(t) && graph.dependenciesWithin(t, selected, false)) {
+                        selected.set(t);
                     }
                 }
             } else if (groupMode == IndirectSelection.BUILDABLE) {
-                Set<String> selectedAndParents = new HashSet<>(selected);
-                selectedAndParents.addAll(graph.ancestors(selected, -1));
-                for (String id : indirect) {
-                    Node node = manifest.node(id);
-                    if (node != null && selectedAndParents.containsAll(node.dependsOn().nodes())) {
-                        selected.add(id);
+                BitSet selectedAndParents = graph.ancestors(selected, -1);
+                selectedAndParents.or(selected);
+                for (int t = indirect.nextSetBit(0); t >= 0; t = indirect.nextSetBit(t + 1)) {
+                    if (graph.isTest(t) && graph.dependenciesWithin(t, selectedAndParents, false)) {
+                        selected.set(t);
                     }
                 }
             }
             return selected;
         }
-
-        private Set<String> successors(Set<String> selected) {
-            Set<String> out = new LinkedHashSet<>();
-            for (String id : selected) {
-                if (graph.contains(id)) {
-                    out.addAll(graph.children(id));
-                }
-            }
-            return out;
-        }
     }
 
-    private static boolean canSelectIndirectly(Node node) {
-        return node.resourceType() == ResourceType.TEST || node.resourceType() == ResourceType.UNIT_TEST;
-    }
-
-    private static Set<String> combine(SelectionGroup.Kind kind, List<Set<String>> sets) {
-        if (sets.isEmpty()) {
-            return new HashSet<>();
+    /** Combines {@code next} into {@code acc} by the group's set operation. */
+    private static void combine(SelectionGroup.Kind kind, BitSet acc, BitSet next) {
+        switch (kind) {
+            case UNION -> acc.or(next);
+            case INTERSECTION -> acc.and(next);
+            case DIFFERENCE -> acc.andNot(next);
         }
-        Set<String> out = new HashSet<>(sets.get(0));
-        for (int i = 1; i < sets.size(); i++) {
-            switch (kind) {
-                case UNION -> out.addAll(sets.get(i));
-                case INTERSECTION -> out.retainAll(sets.get(i));
-                case DIFFERENCE -> out.removeAll(sets.get(i));
-            }
-        }
-        return out;
     }
 
     /** The direct selection and the tests held back by cautious or buildable expansion. */
-    private record Bundle(Set<String> direct, Set<String> indirect) {
+    private record Bundle(BitSet direct, BitSet indirect) {
     }
 
     /** Options of a {@link NodeSelector}. */

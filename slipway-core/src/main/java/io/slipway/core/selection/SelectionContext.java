@@ -16,11 +16,11 @@ import java.util.function.Supplier;
 public final class SelectionContext {
     private final Manifest manifest;
     private final Path projectDir;
-    private final DependencyGraph graph;
+    private final Supplier<DependencyGraph> graph;
     private final Memo memo;
     private final Function<String, Set<String>> namedSelector;
 
-    SelectionContext(Manifest manifest, Path projectDir, DependencyGraph graph, Memo memo, Function<String, Set<String>> namedSelector) {
+    SelectionContext(Manifest manifest, Path projectDir, Supplier<DependencyGraph> graph, Memo memo, Function<String, Set<String>> namedSelector) {
         this.manifest = manifest;
         this.projectDir = projectDir;
         this.graph = graph;
@@ -44,7 +44,7 @@ public final class SelectionContext {
 
     /** The graph of enabled nodes and sources. */
     public DependencyGraph graph() {
-        return graph;
+        return graph.get();
     }
 
     /** The candidate nodes (not sources), in manifest order. */

@@ -22,12 +22,13 @@ public final class FqnMethod implements SelectorMethod {
     @Override
     public Set<String> search(SelectionContext context, Set<String> candidates, SelectionCriteria criteria) {
         String selector = criteria.valueString();
+        String[] parts = selector.split("\\.", -1);
         Set<String> out = new LinkedHashSet<>();
         for (Node node : context.nodes(candidates)) {
             boolean versioned = ModelVersions.isVersioned(node);
             List<String> fqn = node.fqn();
-            if (isSelected(fqn, selector, versioned)
-                    || (fqn.size() > 1 && isSelected(fqn.subList(1, fqn.size()), selector, versioned))) {
+            if (isSelected(fqn, selector, parts, versioned)
+                    || (fqn.size() > 1 && isSelected(fqn.subList(1, fqn.size()), selector, parts, versioned))) {
                 out.add(node.uniqueId());
             }
         }
@@ -36,10 +37,13 @@ public final class FqnMethod implements SelectorMethod {
 
     /** dbt's {@code is_selected_node}. */
     public static boolean isSelected(List<String> fqn, String selector, boolean versioned) {
+        return isSelected(fqn, selector, selector.split("\\.", -1), versioned);
+    }
+
+    private static boolean isSelected(List<String> fqn, String selector, String[] selectorParts, boolean versioned) {
         if (fqn.isEmpty()) {
             return false;
         }
-        String[] selectorParts = selector.split("\\.", -1);
         int last = fqn.size() - 1;
         if (versioned) {
             if (fqn.size() >= 2) {
@@ -57,9 +61,15 @@ public final class FqnMethod implements SelectorMethod {
             return true;
         }
         // dots in names act as namespace separators
-        List<String> flat = new ArrayList<>();
+        List<String> flat = fqn;
         for (String segment : fqn) {
-            flat.addAll(Arrays.asList(segment.split("\\.", -1)));
+            if (segment.indexOf('.') >= 0) {
+                flat = new ArrayList<>();
+                for (String s : fqn) {
+                    flat.addAll(Arrays.asList(s.split("\\.", -1)));
+                }
+                break;
+            }
         }
         if (flat.size() < selectorParts.length) {
             return false;
