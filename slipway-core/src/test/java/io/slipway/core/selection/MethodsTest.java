@@ -252,6 +252,28 @@ class MethodsTest {
     }
 
     @Test
+    void customMethodsSeeTheGraphTheManifestAndAMemo() {
+        java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
+        SelectorMethod parentsOf = (context, candidates, criteria) -> {
+            context.memo("test.counter", computed::incrementAndGet);
+            assertThat(context.rootProject()).isEqualTo(PKG);
+            assertThat(context.projectDir()).isNull();
+            assertThat(context.manifest()).isSameAs(m);
+            return new java.util.LinkedHashSet<>(context.graph().parents("model.jaffle_shop." + criteria.valueString()));
+        };
+        NodeSelector selector = NodeSelector.builder(m).method(MethodName.RESULT, parentsOf).build();
+        assertThat(selector.select(Select.spec(List.of("result:orders"), List.of(), IndirectSelection.EMPTY)))
+                .containsExactly(STG_ORDERS, STG_PAYMENTS);
+        assertThat(selector.select(Select.spec(List.of("result:customers"), List.of(), IndirectSelection.EMPTY)))
+                .containsExactly(STG_CUSTOMERS, STG_ORDERS, STG_PAYMENTS);
+        assertThat(computed.get()).isEqualTo(1);
+        // ids a method returns that are not enabled members are dropped
+        NodeSelector disabled = NodeSelector.builder(m)
+                .method(MethodName.RESULT, (context, candidates, criteria) -> java.util.Set.of(DISABLED, "model.x.nope")).build();
+        assertThat(disabled.select(Select.spec(List.of("result:x"), List.of(), IndirectSelection.EMPTY))).isEmpty();
+    }
+
+    @Test
     void methodArgumentsAreParsedFromDottedNames() {
         SelectionCriteria c = SelectorParser.parseCriterion("config.meta.owner:ana", null);
         assertThat(c.method()).isEqualTo(MethodName.CONFIG);
