@@ -123,6 +123,14 @@ public final class Main implements Callable<Integer> {
             return List.of();
         }
 
+        String selector() {
+            return null;
+        }
+
+        String indirectSelection() {
+            return "eager";
+        }
+
         @Override
         public Integer call() {
             if (!logFormat.equals("text") && !logFormat.equals("json")) {
@@ -138,7 +146,8 @@ public final class Main implements Callable<Integer> {
             }
             Path dir = projectDir != null ? projectDir : environment.workingDir();
             InvocationRequest request = new InvocationRequest(command(), dir, profilesDir, target, split(select()), split(exclude()), threads,
-                    parsedVars, fullRefresh(), failFast(), targetPath, inline(), limit(), output(), outputKeys(), resourceTypes());
+                    parsedVars, fullRefresh(), failFast(), targetPath, inline(), limit(), output(), outputKeys(), resourceTypes(),
+                    selector(), indirectSelection());
             ConsolePrinter printer = new ConsolePrinter(out, logFormat.equals("json"), quiet);
             Invocation invocation = new Invocation(request, environment, printer);
             Thread hook = new Thread(invocation::cancel, "slipway-cancel");
@@ -181,6 +190,21 @@ public final class Main implements Callable<Integer> {
         List<String> exclude = new ArrayList<>();
         @Option(names = "--resource-type", arity = "1..*", description = "Only these resource types.")
         List<String> resourceType = new ArrayList<>();
+        @Option(names = "--selector", description = "A selector defined in selectors.yml.")
+        String selector;
+        @Option(names = "--indirect-selection", description = "eager (default), cautious, buildable or empty.",
+                defaultValue = "${env:DBT_INDIRECT_SELECTION:-eager}")
+        String indirectSelection;
+
+        @Override
+        String selector() {
+            return selector;
+        }
+
+        @Override
+        String indirectSelection() {
+            return indirectSelection;
+        }
 
         @Override
         List<String> select() {

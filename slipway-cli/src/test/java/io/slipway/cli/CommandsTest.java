@@ -88,6 +88,39 @@ class CommandsTest {
     }
 
     @Test
+    void selectionPicksNodesAndTheirTests() {
+        CliRunner.Result downstream = run("ls", "--select", "stg_orders+", "--resource-type", "model", "--output", "name");
+        assertThat(downstream.out().lines().sorted().toList()).containsExactly("customers", "orders", "stg_orders");
+        CliRunner.Result excluded = run("ls", "--select", "+orders", "--exclude", "stg_payments", "raw_orders",
+                "--resource-type", "model", "seed", "--output", "name");
+        assertThat(excluded.out().lines().sorted().toList()).containsExactly("orders", "raw_payments", "stg_orders");
+        CliRunner.Result tests = run("test", "--select", "customers");
+        assertThat(tests.exitCode()).as(tests.all()).isZero();
+        // the two tests on customers, and the relationships test that touches it (eager indirect selection)
+        assertThat(tests.out()).contains("Done. PASS=3 WARN=0 ERROR=0 SKIP=0 TOTAL=3")
+                .contains("relationships_orders_customer_id__customer_id__ref_customers_");
+        CliRunner.Result cautious = run("test", "--select", "customers", "--indirect-selection", "cautious");
+        assertThat(cautious.out()).contains("Done. PASS=2 WARN=0 ERROR=0 SKIP=0 TOTAL=2");
+        CliRunner.Result intersection = run("ls", "--select", "tag:nothing,customers");
+        assertThat(intersection.out()).contains("does not match any enabled nodes");
+    }
+
+    @Test
+    void yamlSelectorsWork(@TempDir Path dir) throws IOException {
+        Path p = CliRunner.copyProject(CliRunner.exampleProject(), dir.resolve("sel"));
+        Files.writeString(p.resolve("selectors.yml"), """
+                selectors:
+                  - name: staging_only
+                    definition:
+                      method: path
+                      value: models/staging
+                """);
+        CliRunner.Result result = cli.run(p, "ls", "--project-dir", p.toString(), "--selector", "staging_only",
+                "--resource-type", "model", "--output", "name");
+        assertThat(result.out().lines().sorted().toList()).containsExactly("stg_customers", "stg_orders", "stg_payments");
+    }
+
+    @Test
     void debugChecksTheConnection() {
         CliRunner.Result result = run("debug");
         assertThat(result.exitCode()).as(result.all()).isZero();

@@ -10,7 +10,9 @@ import io.slipway.core.manifest.ResourceType;
 import io.slipway.core.parser.ParseResult;
 import io.slipway.core.selection.IndirectSelection;
 import io.slipway.core.selection.NodeSelector;
+import io.slipway.core.selection.SelectionResult;
 import io.slipway.core.selection.SelectionSpec;
+import io.slipway.core.selection.YamlSelectors;
 
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -118,8 +120,16 @@ public final class Invocation {
     }
 
     private Set<String> selectIds(ParseResult parsed) {
-        NodeSelector selector = new NodeSelector(parsed.manifest());
-        return selector.select(new SelectionSpec(request.select(), request.exclude(), null, IndirectSelection.EAGER));
+        Path projectDir = request.projectDir().toAbsolutePath().normalize();
+        NodeSelector selector = NodeSelector.builder(parsed.manifest())
+                .selectors(YamlSelectors.load(projectDir))
+                .projectDir(projectDir)
+                .includeEmptyNodes(request.command() == Command.LIST)
+                .build();
+        SelectionResult result = selector.evaluate(new SelectionSpec(request.select(), request.exclude(), request.selector(),
+                IndirectSelection.parse(request.indirectSelection())));
+        result.warnings().forEach(reporter::warn);
+        return result.selected();
     }
 
     /** The command's resource types, or those of --resource-type. */

@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param output       {@code --output} for ls and show/compile ({@code text}, {@code json}, {@code name}, {@code path}, {@code selector})
  * @param outputKeys   {@code --output-keys} for {@code ls --output json}
  * @param resourceTypes {@code --resource-type} filters, empty for the command's default
+ * @param selector      {@code --selector}: a YAML selector's name, or null
+ * @param indirectSelection {@code --indirect-selection}: eager (default), cautious, buildable or empty
  */
 public record InvocationRequest(
         Command command,
@@ -37,7 +39,9 @@ public record InvocationRequest(
         int limit,
         String output,
         List<String> outputKeys,
-        List<String> resourceTypes) {
+        List<String> resourceTypes,
+        String selector,
+        String indirectSelection) {
 
     public InvocationRequest {
         Objects.requireNonNull(command, "command is null");
@@ -47,31 +51,32 @@ public record InvocationRequest(
         vars = Frozen.map(vars);
         outputKeys = List.copyOf(outputKeys);
         resourceTypes = List.copyOf(resourceTypes);
+        indirectSelection = indirectSelection == null ? "eager" : indirectSelection;
     }
 
     /** A request with every flag at its default. */
     public static InvocationRequest of(Command command, Path projectDir) {
         return new InvocationRequest(command, projectDir, null, null, List.of(), List.of(), null, Map.of(), false, false, null,
-                null, 10, "text", List.of(), List.of());
+                null, 10, "text", List.of(), List.of(), null, "eager");
     }
 
     public InvocationRequest withSelect(List<String> value) {
         return new InvocationRequest(command, projectDir, profilesDir, target, value, exclude, threads, vars, fullRefresh, failFast,
-                targetPath, inlineSql, limit, output, outputKeys, resourceTypes);
+                targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection);
     }
 
     public InvocationRequest withProfilesDir(Path value) {
         return new InvocationRequest(command, projectDir, value, target, select, exclude, threads, vars, fullRefresh, failFast,
-                targetPath, inlineSql, limit, output, outputKeys, resourceTypes);
+                targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection);
     }
 
     public InvocationRequest withThreads(Integer value) {
         return new InvocationRequest(command, projectDir, profilesDir, target, select, exclude, value, vars, fullRefresh, failFast,
-                targetPath, inlineSql, limit, output, outputKeys, resourceTypes);
+                targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection);
     }
 
     public InvocationRequest withTarget(String value) {
         return new InvocationRequest(command, projectDir, profilesDir, value, select, exclude, threads, vars, fullRefresh, failFast,
-                targetPath, inlineSql, limit, output, outputKeys, resourceTypes);
+                targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection);
     }
 }
