@@ -122,8 +122,10 @@ final class StrMethods {
         t.put("format", (c, s, a) -> {
             @SuppressWarnings("unchecked")
             Map<String, ?> kw = a.keywords();
-            String out = PyFormat.format(text(s), a.positional(), kw, Support.mode(c));
-            return s instanceof PyMarkup ? new PyMarkup(out) : out;
+            if (s instanceof PyMarkup m) {
+                return PyFormat.formatMarkup(m, a.positional(), kw, Support.mode(c));
+            }
+            return PyFormat.format((String) s, a.positional(), kw, Support.mode(c));
         });
         t.put("format_map", (c, s, a) -> {
             if (!a.keywords().isEmpty()) {

@@ -927,6 +927,14 @@ public final class Py {
 
     private static Object charAt(String s, Object key) {
         long i = PyNumbers.fitsLong(key) ? PyNumbers.toLong(key) : Long.MAX_VALUE;
+        int n0 = s.length();
+        // UTF-16 and code point indexes agree while no surrogate precedes (or, from the end, follows) the index
+        if (i >= 0 && i < n0 && !hasSurrogates(s, 0, (int) i + 1)) {
+            return String.valueOf(s.charAt((int) i));
+        }
+        if (i < 0 && i >= -n0 && !hasSurrogates(s, (int) (n0 + i), n0)) {
+            return String.valueOf(s.charAt((int) (n0 + i)));
+        }
         if (!hasSurrogates(s)) {
             int n = s.length();
             if (i < 0) {
@@ -948,7 +956,11 @@ public final class Py {
     }
 
     static boolean hasSurrogates(String s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
+        return hasSurrogates(s, 0, s.length());
+    }
+
+    private static boolean hasSurrogates(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (Character.isSurrogate(s.charAt(i))) {
                 return true;
             }

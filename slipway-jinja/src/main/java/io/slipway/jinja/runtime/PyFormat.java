@@ -392,12 +392,20 @@ public final class PyFormat {
     public static String format(String template, List<?> args, Map<String, ?> kwargs, UndefinedMode mode) {
         StringBuilder out = new StringBuilder(template.length() + 16);
         int[] auto = {0}; // next automatic index; -1 once manual numbering was used
-        renderFormat(template, args, kwargs, out, auto, 2, mode);
+        renderFormat(template, args, kwargs, out, auto, 2, mode, false);
         return out.toString();
     }
 
+    /** {@code markup.format(...)}: as {@link #format(String, List, Map, UndefinedMode)}, each field HTML-escaped unless Markup. */
+    public static PyMarkup formatMarkup(PyMarkup template, List<?> args, Map<String, ?> kwargs, UndefinedMode mode) {
+        StringBuilder out = new StringBuilder(template.length() + 16);
+        int[] auto = {0};
+        renderFormat(template.text(), args, kwargs, out, auto, 2, mode, true);
+        return new PyMarkup(out.toString());
+    }
+
     private static void renderFormat(String t, List<?> args, Map<String, ?> kwargs, StringBuilder out, int[] auto, int depth,
-                                     UndefinedMode mode) {
+                                     UndefinedMode mode, boolean escape) {
         if (depth < 0) {
             throw JinjaException.python("ValueError", "Max string recursion exceeded");
         }
@@ -491,10 +499,16 @@ public final class PyFormat {
             }
             if (spec.indexOf('{') >= 0) {
                 StringBuilder nested = new StringBuilder();
-                renderFormat(spec, args, kwargs, nested, auto, depth - 1, mode);
+                renderFormat(spec, args, kwargs, nested, auto, depth - 1, mode, false);
                 spec = nested.toString();
             }
-            out.append(formatValue(value, spec));
+            if (escape && value instanceof PyMarkup m) {
+                out.append(m.text());
+            } else if (escape) {
+                out.append(PyMarkup.escapeText(formatValue(value, spec)));
+            } else {
+                out.append(formatValue(value, spec));
+            }
         }
     }
 
