@@ -647,7 +647,7 @@ public final class Parser {
 
     /** Parses a macro or caller body and builds its spec, finding the special names the body uses. */
     private MacroSpec macroBody(String name, Signature signature, Symbols.Scope macroScope, String endTag,
-            boolean catchesReturn, int line) {
+            int line) {
         Deferred callerCheck = reserve(line);
         boolean wasSoft = soft;
         soft = false;
@@ -676,7 +676,7 @@ public final class Parser {
         boolean catchKwargs = used.contains("kwargs") && !params.contains("kwargs");
         boolean catchVarargs = used.contains("varargs") && !params.contains("varargs");
         return new MacroSpec(name, signature.names(), signature.defaults(), array(body), macroScope.info(), catchKwargs,
-                catchVarargs, accessesCaller, catchesReturn, source, line, environment);
+                catchVarargs, accessesCaller, source, line, environment);
     }
 
     private Stmt parseMacro() {
@@ -690,7 +690,7 @@ public final class Parser {
         Signature signature = parseSignature();
         scope = outer;
         soft = wasSoft;
-        MacroSpec spec = macroBody(name, signature, macroScope, "endmacro", true, line);
+        MacroSpec spec = macroBody(name, signature, macroScope, "endmacro", line);
         scope.store(name);
         return new MacroDef(spec, line);
     }
@@ -707,7 +707,7 @@ public final class Parser {
         if (!(callExpr instanceof Call call)) {
             throw fail("expected call", line);
         }
-        MacroSpec caller = macroBody(null, signature, callerScope, "endcall", true, line);
+        MacroSpec caller = macroBody(null, signature, callerScope, "endcall", line);
         return new CallBlock(caller, call, line);
     }
 
@@ -758,7 +758,7 @@ public final class Parser {
             macroScope.param(name);
         }
         MacroSpec spec = macroBody(signature.name(), new Signature(names.toArray(new String[0]), defaults.toArray(new Expr[0])),
-                macroScope, "end" + tag.name(), true, start.line());
+                macroScope, "end" + tag.name(), start.line());
         scope.store(signature.name());
         return new MacroDef(spec, start.line());
     }
