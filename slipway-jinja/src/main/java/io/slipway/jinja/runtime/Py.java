@@ -352,12 +352,7 @@ public final class Py {
         int ka = PyNumbers.kind(a);
         int kb = PyNumbers.kind(b);
         if (ka != 0 && kb != 0) {
-            if ((ka == 3 && kb == 2) || (ka == 2 && kb == 3)) {
-                // Decimal against float is ordered exactly too
-                Integer c = PyNumbers.compare(a, b);
-                return c;
-            }
-            return PyNumbers.compare(a, b);
+            return PyNumbers.compare(a, b); // exact across int, float and Decimal, as Python orders them
         }
         if (isStr(a) && isStr(b)) {
             return Integer.signum(compareStrings(str(a), str(b)));

@@ -105,7 +105,7 @@ public final class PyFormat {
             }
             int width = -1;
             if (i < n && fmt.charAt(i) == '*') {
-                Object w = nextArg(positional, argIndex, args);
+                Object w = nextArg(positional, argIndex);
                 argIndex++;
                 if (!Py.isInt(w)) {
                     throw JinjaException.python("TypeError", "* wants int");
@@ -129,7 +129,7 @@ public final class PyFormat {
             if (i < n && fmt.charAt(i) == '.') {
                 i++;
                 if (i < n && fmt.charAt(i) == '*') {
-                    Object p = nextArg(positional, argIndex, args);
+                    Object p = nextArg(positional, argIndex);
                     argIndex++;
                     if (!Py.isInt(p)) {
                         throw JinjaException.python("TypeError", "* wants int");
@@ -160,7 +160,7 @@ public final class PyFormat {
                 if (argIndex < 0) {
                     throw JinjaException.python("TypeError", "not enough arguments for format string");
                 }
-                value = nextArg(positional, argIndex, args);
+                value = nextArg(positional, argIndex);
                 argIndex++;
             }
             if (value == NONE) {
@@ -290,7 +290,7 @@ public final class PyFormat {
         return body.equals("inf") || body.equals("nan") || body.equals("INF") || body.equals("NAN");
     }
 
-    private static Object nextArg(List<?> positional, int index, Object args) {
+    private static Object nextArg(List<?> positional, int index) {
         if (index < 0 || index >= positional.size()) {
             throw JinjaException.python("TypeError", "not enough arguments for format string");
         }
