@@ -81,4 +81,16 @@ class MacroTest {
         assertRenders("{% macro inner() %}{{ return('in') }}{% endmacro %}{% macro outer() %}{{ inner() }}-out{% endmacro %}"
                 + "{{ outer() }}", "in-out");
     }
+
+    @Test
+    void returnUnwindsThroughEveryKindOfBlock() {
+        assertRenders("{% macro m() %}{% with a = 1 %}{% filter upper %}{% for x in [1] %}{% if true %}"
+                + "{% do return(a + x) %}{% endif %}{% endfor %}{% endfilter %}{% endwith %}no{% endmacro %}{{ m() }}", "2");
+        assertRenders("{% macro m() %}{% for x in [[1, [2]]] recursive %}{% if x is iterable %}{{ loop(x) }}"
+                + "{% else %}{{ return(x) }}{% endif %}{% endfor %}{% endmacro %}{{ m() }}", "1");
+        assertRenders("{% macro m() %}{{ 'a' ~ return('inside an expression') }}{% endmacro %}{{ m() }}",
+                "inside an expression");
+        assertRenders("{% macro w() %}[{{ caller() }}]{% endmacro %}{% macro m() %}{% call w() %}{{ return(7) }}{% endcall %}"
+                + "after{% endmacro %}{{ m() }}", "[7]after");
+    }
 }

@@ -64,6 +64,38 @@ class ScopingTest {
     }
 
     @Test
+    void aNameTheTopLevelAssignsIsUndefinedUntilAssignedEvenWhereAGlobalHasIt() {
+        Map<String, Object> globals = Map.of("num", 3L, "x", 5L);
+        assertThat(render("{% macro m(x=num) %}{{ x }}{% endmacro %}[{{ m() }}]{% set num = 99 %}[{{ m() }}]", globals))
+                .isEqualTo("[][99]");
+        assertThat(render("{% for i in [1] %}[{{ x }}]{% endfor %}{% set x = 1 %}{{ x }}", globals)).isEqualTo("[]1");
+        assertThat(render("{% macro m() %}[{{ x }}]{% endmacro %}{{ m() }}{% set x = 1 %}{{ m() }}", globals)).isEqualTo("[][1]");
+        // read before the assignment at the same level, or assigned only inside an if: the global shows through
+        assertThat(render("{{ x }}{% set x = 1 %}{{ x }}", globals)).isEqualTo("51");
+        assertThat(render("{% if false %}{% set x = 1 %}{% endif %}{{ x }}", globals)).isEqualTo("5");
+        assertThat(render("{% set x = x + 1 %}{{ x }}", globals)).isEqualTo("6");
+    }
+
+    @Test
+    void loopBodiesStartNamesTheyAssignUndefined() {
+        Map<String, Object> globals = Map.of("y", 7L);
+        assertThat(render("{% for i in [1, 2] %}{% for j in [1] %}[{{ y }}]{% endfor %}{% set y = i %}{% endfor %}", globals))
+                .isEqualTo("[][]");
+        assertThat(render("{% for i in [1, 2] %}{% for j in [1] %}[{{ y }}]{% endfor %}{% set y = i %}{% endfor %}{{ y }}",
+                globals)).isEqualTo("[7][7]7");
+    }
+
+    @Test
+    void blocksAndSelf() {
+        assertRenders("{% block title %}T{% endblock %}|{{ self.title() }}|{{ self }}", "T|T|<TemplateReference None>");
+        assertRenders("{% set x = 1 %}{% for i in [2] %}{% block b %}{{ x }}{{ i }}{% endblock %}{% endfor %}", "1");
+        assertRenders("{% for i in [2] %}{% block b scoped %}{{ i }}{% endblock %}{% endfor %}", "2");
+        JinjaTesting.assertFailsAt("{% block b %}1{% endblock %}
+{% block b %}2{% endblock %}", "TemplateAssertionError",
+                "block 'b' defined twice", 2);
+    }
+
+    @Test
     void renderVariablesShadowEnvironmentGlobals() {
         Environment env = JinjaTesting.environment(Environment.builder().global("who", "env"));
         assertThat(env.parse("{{ who }}").render(Map.of())).isEqualTo("env");

@@ -1,6 +1,5 @@
 package io.slipway.jinja.builtins;
 
-import io.slipway.jinja.Arguments;
 import io.slipway.jinja.JinjaException;
 import io.slipway.jinja.PyTuple;
 import io.slipway.jinja.runtime.Py;
@@ -149,9 +148,5 @@ final class DictMethods {
             put(m, pair.get(0), pair.get(1));
             i++;
         }
-    }
-
-    static Arguments none() {
-        return Arguments.empty();
     }
 }

@@ -1,7 +1,6 @@
 package io.slipway.jinja.builtins;
 
 import io.slipway.jinja.JinjaException;
-import io.slipway.jinja.PyTuple;
 import io.slipway.jinja.runtime.Py;
 import io.slipway.jinja.runtime.PyFloat;
 import io.slipway.jinja.runtime.PyMarkup;
@@ -152,9 +151,5 @@ final class Json {
             }
         }
         sb.append('"');
-    }
-
-    static PyTuple pair(Object a, Object b) {
-        return PyTuple.of(a, b);
     }
 }

@@ -521,6 +521,15 @@ final class SequenceFilters {
             paths.add(Support.attributeParts(attribute));
         }
         List<Object> items = Py.toList(value);
+        if (paths.size() == 1) {
+            // a one-element key list orders exactly as its element does
+            List<Object> path = paths.get(0);
+            sortBy(c, items, item -> {
+                Object k = Support.lookupPath(c, item, path, null);
+                return caseSensitive ? k : Support.ignoreCase(k);
+            }, reverse, true);
+            return items;
+        }
         sortBy(c, items, item -> {
             List<Object> keys = new ArrayList<>(paths.size());
             for (List<Object> path : paths) {
@@ -534,6 +543,14 @@ final class SequenceFilters {
 
     /** Python's stable {@code sorted(items, key=key, reverse=reverse)} in place. */
     static void sortBy(CallContext c, List<Object> items, Function<Object, Object> key, boolean reverse) {
+        sortBy(c, items, key, reverse, false);
+    }
+
+    /**
+     * As {@link #sortBy(CallContext, List, Function, boolean)}; {@code asOneElementLists} orders the keys as
+     * Python orders {@code [key]}: equal keys are never compared with {@code <} (so {@code [None, None]} sorts).
+     */
+    static void sortBy(CallContext c, List<Object> items, Function<Object, Object> key, boolean reverse, boolean asOneElementLists) {
         List<Object> keys = new ArrayList<>(items.size());
         for (Object o : items) {
             keys.add(key.apply(o));
@@ -545,10 +562,11 @@ final class SequenceFilters {
         java.util.Comparator<Integer> cmp = (x, y) -> {
             Object kx = keys.get(x);
             Object ky = keys.get(y);
-            if (Py.compare("<", kx, ky)) {
-                return -1;
+            if (asOneElementLists && Py.eq(kx, ky)) {
+                return 0;
             }
-            return Py.compare("<", ky, kx) ? 1 : 0;
+            Integer sign = Py.order("<", kx, ky); // null: unordered (NaN), kept in place as Python's sort does
+            return sign == null ? 0 : sign;
         };
         java.util.Arrays.sort(order, reverse ? (x, y) -> cmp.compare(y, x) : cmp);
         List<Object> sorted = new ArrayList<>(items.size());

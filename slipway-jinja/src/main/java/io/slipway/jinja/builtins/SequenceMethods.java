@@ -4,7 +4,6 @@ import io.slipway.jinja.Arguments;
 import io.slipway.jinja.CallContext;
 import io.slipway.jinja.JinjaCallable;
 import io.slipway.jinja.JinjaException;
-import io.slipway.jinja.PyTuple;
 import io.slipway.jinja.runtime.Py;
 
 import java.util.ArrayList;
@@ -210,10 +209,8 @@ final class SequenceMethods {
         Comparator<Integer> cmp = (x, y) -> {
             Object kx = keys.get(x);
             Object ky = keys.get(y);
-            if (Py.compare("<", kx, ky)) {
-                return -1;
-            }
-            return Py.compare("<", ky, kx) ? 1 : 0;
+            Integer c = Py.order("<", kx, ky); // null: unordered (NaN), kept in place as Python's sort does
+            return c == null ? 0 : c;
         };
         java.util.Arrays.sort(order, reverse ? (x, y) -> cmp.compare(y, x) : cmp);
         List<Object> sorted = new ArrayList<>(items.size());
@@ -223,9 +220,5 @@ final class SequenceMethods {
         for (int i = 0; i < sorted.size(); i++) {
             items.set(i, sorted.get(i));
         }
-    }
-
-    static PyTuple pair(Object a, Object b) {
-        return PyTuple.of(a, b);
     }
 }

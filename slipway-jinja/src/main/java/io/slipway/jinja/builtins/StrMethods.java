@@ -122,8 +122,10 @@ final class StrMethods {
         t.put("format", (c, s, a) -> {
             @SuppressWarnings("unchecked")
             Map<String, ?> kw = a.keywords();
-            String out = PyFormat.format(text(s), a.positional(), kw, Support.mode(c));
-            return s instanceof PyMarkup ? new PyMarkup(out) : out;
+            if (s instanceof PyMarkup m) {
+                return PyFormat.formatMarkup(m, a.positional(), kw, Support.mode(c));
+            }
+            return PyFormat.format((String) s, a.positional(), kw, Support.mode(c));
         });
         t.put("format_map", (c, s, a) -> {
             if (!a.keywords().isEmpty()) {
@@ -535,23 +537,31 @@ final class StrMethods {
     }
 
     static String replace(String s, String old, String rep, long count) {
-        if (count < 0) {
+        if (count < 0 && !old.isEmpty()) {
             return s.replace(old, rep);
+        }
+        if (count < 0) {
+            count = Long.MAX_VALUE;
         }
         StringBuilder sb = new StringBuilder();
         if (old.isEmpty()) {
+            // insert before every character (code point) and at the end, up to count times
             int done = 0;
             int i = 0;
-            while (done < count && i <= s.length()) {
+            int n = s.length();
+            while (done < count && i <= n) {
                 sb.append(rep);
                 done++;
-                if (i < s.length()) {
-                    sb.append(s.charAt(i));
+                if (i < n) {
+                    int cp = s.codePointAt(i);
+                    sb.appendCodePoint(cp);
+                    i += Character.charCount(cp);
+                } else {
+                    i++;
                 }
-                i++;
             }
-            if (i < s.length()) {
-                sb.append(s, i, s.length());
+            if (i < n) {
+                sb.append(s, i, n);
             }
             return sb.toString();
         }
@@ -565,6 +575,21 @@ final class StrMethods {
         }
         sb.append(s, start, s.length());
         return sb.toString();
+    }
+
+    /**
+     * Python's optional start/end arguments resolved against {@code s}, as UTF-16 offsets (Python counts
+     * code points; they differ only around astral characters).
+     */
+    private static int[] bounds(List<Object> p, int from, String s) {
+        int cpLength = s.codePointCount(0, s.length());
+        int[] b = bounds(p, from, cpLength);
+        if (cpLength == s.length()) {
+            return b;
+        }
+        int start = b[0] > cpLength ? s.length() + 1 : s.offsetByCodePoints(0, b[0]);
+        int end = s.offsetByCodePoints(0, Math.max(0, Math.min(b[1], cpLength)));
+        return new int[] {start, b[1] < b[0] ? -1 : end};
     }
 
     /** Resolves Python's optional start/end slice bounds against a length. */
@@ -589,7 +614,7 @@ final class StrMethods {
 
     private static boolean affix(String s, List<Object> p, boolean prefix) {
         Object what = p.get(0);
-        int[] b = bounds(p, 1, s.length());
+        int[] b = bounds(p, 1, s);
         if (b[0] > s.length()) {
             return false;
         }
@@ -620,7 +645,7 @@ final class StrMethods {
             throw typeError("must be str, not " + Py.typeName(what));
         }
         String sub = Py.str(what);
-        int[] b = bounds(p, 1, s.length());
+        int[] b = bounds(p, 1, s);
         if (b[0] > b[1] || b[0] > s.length()) {
             return -1;
         }
@@ -638,8 +663,8 @@ final class StrMethods {
             throw typeError("must be str, not " + Py.typeName(what));
         }
         String sub = Py.str(what);
-        int[] b = bounds(p, 1, s.length());
-        if (b[0] > b[1]) {
+        int[] b = bounds(p, 1, s);
+        if (b[0] > b[1] || b[0] > s.length()) {
             return 0;
         }
         String region = s.substring(b[0], b[1]);
@@ -716,8 +741,9 @@ final class StrMethods {
     private static String expandtabs(String s, long tabsize) {
         StringBuilder sb = new StringBuilder(s.length());
         int column = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
             if (c == '\t') {
                 if (tabsize > 0) {
                     int spaces = (int) (tabsize - column % tabsize);
@@ -725,7 +751,7 @@ final class StrMethods {
                     column += spaces;
                 }
             } else {
-                sb.append(c);
+                sb.appendCodePoint(c);
                 column = (c == '\n' || c == '\r') ? 0 : column + 1;
             }
         }

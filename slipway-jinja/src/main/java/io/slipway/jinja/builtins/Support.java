@@ -28,10 +28,7 @@ final class Support {
 
     /** An undefined with Jinja2's message for a missing attribute ({@code 'dict object' has no attribute 'x'}) or element. */
     static UndefinedValue missing(CallContext context, Object owner, Object key) {
-        String message = key instanceof String
-                ? "'" + Py.objectTypeRepr(owner) + "' has no attribute " + Py.repr(key)
-                : Py.objectTypeRepr(owner) + " has no element " + Py.repr(key);
-        return UndefinedValue.hint(mode(context), message);
+        return UndefinedValue.attribute(mode(context), owner, key);
     }
 
     /** An undefined with a message of its own ({@code No first item, sequence was empty.}). */

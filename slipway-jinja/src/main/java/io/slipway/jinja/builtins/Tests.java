@@ -1,7 +1,6 @@
 package io.slipway.jinja.builtins;
 
 import io.slipway.jinja.Arguments;
-import io.slipway.jinja.CallContext;
 import io.slipway.jinja.JinjaCallable;
 import io.slipway.jinja.JinjaException;
 import io.slipway.jinja.Test;
@@ -10,7 +9,6 @@ import io.slipway.jinja.runtime.Py;
 import io.slipway.jinja.runtime.PyDictView;
 import io.slipway.jinja.runtime.PyMarkup;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -170,13 +168,6 @@ final class Tests {
             long x = ((Number) a).longValue();
             return x >= -5 && x <= 256 && x == ((Number) b).longValue();
         }
-        if (a instanceof BigDecimal) {
-            return false;
-        }
         return false;
-    }
-
-    static boolean callWith(CallContext c, Test t, Object v, Arguments a) {
-        return t.test(c, v, a);
     }
 }

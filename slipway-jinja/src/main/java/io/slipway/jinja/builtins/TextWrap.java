@@ -83,17 +83,29 @@ final class TextWrap {
                                        boolean breakLongWords, boolean breakOnHyphens) {
         int spaceLeft = width < 1 ? 1 : width - len;
         if (breakLongWords) {
-            int end = spaceLeft;
+            // positions count code points, as Python's str does
             String chunk = last(reversed);
-            if (breakOnHyphens && chunk.length() > spaceLeft) {
-                int hyphen = chunk.lastIndexOf('-', spaceLeft - 1);
-                if (hyphen > 0 && !chunk.substring(0, hyphen).chars().allMatch(c -> c == '-')) {
+            int[] cps = chunk.codePoints().toArray();
+            int end = spaceLeft;
+            if (breakOnHyphens && cps.length > spaceLeft) {
+                int hyphen = -1;
+                for (int i = Math.min(spaceLeft, cps.length) - 1; i >= 0; i--) {
+                    if (cps[i] == '-') {
+                        hyphen = i;
+                        break;
+                    }
+                }
+                boolean allHyphens = true;
+                for (int i = 0; i < hyphen; i++) {
+                    allHyphens &= cps[i] == '-';
+                }
+                if (hyphen > 0 && !allHyphens) {
                     end = hyphen + 1;
                 }
             }
-            end = Math.min(end, chunk.length());
-            line.add(chunk.substring(0, end));
-            reversed.set(reversed.size() - 1, chunk.substring(end));
+            end = Math.min(end, cps.length);
+            line.add(new String(cps, 0, end));
+            reversed.set(reversed.size() - 1, new String(cps, end, cps.length - end));
         } else if (line.isEmpty()) {
             line.add(reversed.remove(reversed.size() - 1));
         }

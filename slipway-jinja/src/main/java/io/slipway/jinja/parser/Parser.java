@@ -86,8 +86,13 @@ public final class Parser {
     private final List<String[]> endTokenStack = new ArrayList<>();
     /** Names loaded and stored, in source order, to find what a body uses (Jinja2's undeclared-name visitor). */
     private final List<NameEvent> nameEvents = new ArrayList<>();
-    /** Filters and tests the environment does not have: an error at the end unless inside {@code if}. */
-    private final List<Unresolved> unresolved = new ArrayList<>();
+    /**
+     * Errors Jinja2's compiler raises after a successful parse, in the order it would meet them: unknown
+     * filters and tests (unless inside {@code if}), assignments to {@code loop}, a misplaced {@code caller}.
+     */
+    private final List<Deferred> deferred = new ArrayList<>();
+    /** {@code break}/{@code continue} outside a loop: Python's own compile error, raised after all of Jinja2's. */
+    private Deferred loopControlError;
     /** Inside an {@code if} or conditional expression of the current scope, where unknown filters fail late. */
     private boolean soft;
     private int loopDepth;
@@ -102,18 +107,26 @@ public final class Parser {
     private record NameEvent(String name, boolean store, int line) {
     }
 
-    private static final class Unresolved {
-        final String kind;
-        final String name;
-        final int line;
+    private static final class Deferred {
+        final String type;
+        String message;
+        int line;
+        /** An unknown filter or test inside {@code if}: fails when reached instead. */
         boolean soft;
 
-        Unresolved(String kind, String name, int line, boolean soft) {
-            this.kind = kind;
-            this.name = name;
+        Deferred(String type, String message, int line, boolean soft) {
+            this.type = type;
+            this.message = message;
             this.line = line;
             this.soft = soft;
         }
+    }
+
+    /** A place in the compile order for an error found later in the parse (filled in, or left empty). */
+    private Deferred reserve(int line) {
+        Deferred d = new Deferred("TemplateAssertionError", null, line, false);
+        deferred.add(d);
+        return d;
     }
 
     /**
@@ -144,11 +157,14 @@ public final class Parser {
             throw SyntaxErrors.error("TemplateAssertionError", "block " + PyLiterals.repr(duplicateBlock.name())
                     + " defined twice", templateName, source.text(), duplicateBlock.line());
         }
-        for (Unresolved u : unresolved) {
-            if (!u.soft) {
-                throw SyntaxErrors.error("TemplateAssertionError", "No " + u.kind + " named " + PyLiterals.repr(u.name) + ".",
-                        templateName, source.text(), u.line);
+        for (Deferred d : deferred) {
+            if (d.message != null && !d.soft) {
+                throw SyntaxErrors.error(d.type, d.message, templateName, source.text(), d.line);
             }
+        }
+        if (loopControlError != null) {
+            throw SyntaxErrors.error(loopControlError.type, loopControlError.message, templateName, source.text(),
+                    loopControlError.line);
         }
         List<MacroSpec> macros = new ArrayList<>();
         for (Stmt s : body) {
@@ -315,9 +331,9 @@ public final class Parser {
                 case "break":
                 case "continue": {
                     Token t = stream.next();
-                    if (loopDepth == 0) {
-                        throw SyntaxErrors.error("SyntaxError", PyLiterals.repr(tag) + " outside loop", templateName,
-                                source.text(), t.line());
+                    if (loopDepth == 0 && loopControlError == null) {
+                        loopControlError = new Deferred("SyntaxError",
+                                tag.equals("break") ? "'break' outside loop" : "'continue' not properly in loop", t.line(), false);
                     }
                     return new LoopControl(tag.equals("break"), t.line());
                 }
@@ -378,6 +394,7 @@ public final class Parser {
 
     private Stmt parseFor() {
         int line = stream.expectName("for").line();
+        Deferred loopAssignment = reserve(line);
         int eventsStart = nameEvents.size();
         Expr targetExpr = parseAssignTarget(true, false, new String[] {"in"}, false);
         stream.expectName("in");
@@ -415,8 +432,9 @@ public final class Parser {
         for (int i = eventsStart; i < nameEvents.size(); i++) {
             NameEvent e = nameEvents.get(i);
             if (e.store && e.name.equals("loop")) {
-                throw SyntaxErrors.error("TemplateAssertionError",
-                        "Can't assign to special loop variable in for-loop target", templateName, source.text(), e.line);
+                loopAssignment.message = "Can't assign to special loop variable in for-loop target";
+                loopAssignment.line = e.line;
+                break;
             }
         }
         boolean usesLoop = !undeclared(bodyStart, bodyEnd, Set.of("loop")).isEmpty();
@@ -629,7 +647,8 @@ public final class Parser {
 
     /** Parses a macro or caller body and builds its spec, finding the special names the body uses. */
     private MacroSpec macroBody(String name, Signature signature, Symbols.Scope macroScope, String endTag,
-            boolean catchesReturn, int line) {
+            int line) {
+        Deferred callerCheck = reserve(line);
         boolean wasSoft = soft;
         soft = false;
         int savedLoopDepth = loopDepth;
@@ -649,15 +668,15 @@ public final class Parser {
         if (used.contains("caller")) {
             int idx = params.indexOf("caller");
             if (idx >= 0 && idx < params.size() - signature.defaults().length) {
-                throw SyntaxErrors.error("TemplateAssertionError", "When defining macros or call blocks the special "
-                        + "\"caller\" argument must be omitted or be given a default.", templateName, source.text(), line);
+                callerCheck.message = "When defining macros or call blocks the special \"caller\" argument must be "
+                        + "omitted or be given a default.";
             }
             accessesCaller = idx < 0;
         }
         boolean catchKwargs = used.contains("kwargs") && !params.contains("kwargs");
         boolean catchVarargs = used.contains("varargs") && !params.contains("varargs");
         return new MacroSpec(name, signature.names(), signature.defaults(), array(body), macroScope.info(), catchKwargs,
-                catchVarargs, accessesCaller, catchesReturn, source, line, environment);
+                catchVarargs, accessesCaller, source, line, environment);
     }
 
     private Stmt parseMacro() {
@@ -671,7 +690,7 @@ public final class Parser {
         Signature signature = parseSignature();
         scope = outer;
         soft = wasSoft;
-        MacroSpec spec = macroBody(name, signature, macroScope, "endmacro", true, line);
+        MacroSpec spec = macroBody(name, signature, macroScope, "endmacro", line);
         scope.store(name);
         return new MacroDef(spec, line);
     }
@@ -688,7 +707,7 @@ public final class Parser {
         if (!(callExpr instanceof Call call)) {
             throw fail("expected call", line);
         }
-        MacroSpec caller = macroBody(null, signature, callerScope, "endcall", true, line);
+        MacroSpec caller = macroBody(null, signature, callerScope, "endcall", line);
         return new CallBlock(caller, call, line);
     }
 
@@ -739,7 +758,7 @@ public final class Parser {
             macroScope.param(name);
         }
         MacroSpec spec = macroBody(signature.name(), new Signature(names.toArray(new String[0]), defaults.toArray(new Expr[0])),
-                macroScope, "end" + tag.name(), true, start.line());
+                macroScope, "end" + tag.name(), start.line());
         scope.store(signature.name());
         return new MacroDef(spec, start.line());
     }
@@ -944,11 +963,11 @@ public final class Parser {
 
     private Expr parseCondExpr() {
         int line = stream.current().line();
-        int mark = unresolved.size();
+        int mark = deferred.size();
         Expr expr1 = parseOr();
         while (stream.skipIfName("if")) {
-            for (int i = mark; i < unresolved.size(); i++) {
-                unresolved.get(i).soft = true;
+            for (int i = mark; i < deferred.size(); i++) {
+                deferred.get(i).soft = true;
             }
             boolean wasSoft = soft;
             soft = true;
@@ -1407,7 +1426,8 @@ public final class Parser {
             String filterName = name.toString();
             io.slipway.jinja.Filter filter = environment.filter(filterName);
             if (filter == null) {
-                unresolved.add(new Unresolved("filter", filterName, token.line(), soft));
+                deferred.add(new Deferred("TemplateAssertionError", "No filter named " + PyLiterals.repr(filterName) + ".",
+                        token.line(), soft));
             }
             chain.add(new FilterCall(filterName, filter, args, token.line()));
             startInline = false;
@@ -1442,7 +1462,8 @@ public final class Parser {
         String testName = name.toString();
         io.slipway.jinja.Test test = environment.test(testName);
         if (test == null) {
-            unresolved.add(new Unresolved("test", testName, token.line(), soft));
+            deferred.add(new Deferred("TemplateAssertionError", "No test named " + PyLiterals.repr(testName) + ".",
+                    token.line(), soft));
         }
         Expr result = new TestExpr(node, new TestCall(testName, test, args, token.line()), token.line());
         return negated ? new Not(result, token.line()) : result;

@@ -64,10 +64,6 @@ final class TokenStream {
         return result;
     }
 
-    boolean test(TokenType type) {
-        return current.type() == type;
-    }
-
     boolean testName(String name) {
         return current.isName(name);
     }
@@ -112,9 +108,5 @@ final class TokenStream {
 
     JinjaException error(String message, int line) {
         return SyntaxErrors.syntaxError(message, templateName, lexer.source(), line);
-    }
-
-    String source() {
-        return lexer.source();
     }
 }

@@ -85,10 +85,6 @@ public final class Frame {
         return mode;
     }
 
-    public boolean isRoot() {
-        return root == this;
-    }
-
     public Frame root() {
         return root;
     }

@@ -25,7 +25,6 @@ public final class MacroSpec implements MacroDefinition {
     private final boolean catchVarargs;
     private final boolean accessesCaller;
     private final boolean explicitCaller;
-    private final boolean catchesReturn;
     private final Source source;
     private final int line;
     private final Environment environment;
@@ -37,10 +36,9 @@ public final class MacroSpec implements MacroDefinition {
      * @param catchKwargs    the body uses {@code kwargs}: extra keyword arguments are collected into it
      * @param catchVarargs   the body uses {@code varargs}: extra positional arguments are collected into it
      * @param accessesCaller the body uses {@code caller}
-     * @param catchesReturn  dbt's {@code return(x)} in the body ends this macro (not so for a caller block)
      */
     public MacroSpec(String name, String[] parameters, Expr[] defaults, Stmt[] body, ScopeInfo scope, boolean catchKwargs,
-            boolean catchVarargs, boolean accessesCaller, boolean catchesReturn, Source source, int line,
+            boolean catchVarargs, boolean accessesCaller, Source source, int line,
             Environment environment) {
         this.name = name;
         this.parameters = parameters;
@@ -52,7 +50,6 @@ public final class MacroSpec implements MacroDefinition {
         this.catchVarargs = catchVarargs;
         this.accessesCaller = accessesCaller;
         this.explicitCaller = parameterList.contains("caller");
-        this.catchesReturn = catchesReturn;
         this.source = source;
         this.line = line;
         this.environment = environment;
@@ -100,10 +97,6 @@ public final class MacroSpec implements MacroDefinition {
 
     boolean explicitCaller() {
         return explicitCaller;
-    }
-
-    boolean catchesReturn() {
-        return catchesReturn;
     }
 
     public Source source() {

@@ -352,12 +352,7 @@ public final class Py {
         int ka = PyNumbers.kind(a);
         int kb = PyNumbers.kind(b);
         if (ka != 0 && kb != 0) {
-            if ((ka == 3 && kb == 2) || (ka == 2 && kb == 3)) {
-                // Decimal against float is ordered exactly too
-                Integer c = PyNumbers.compare(a, b);
-                return c;
-            }
-            return PyNumbers.compare(a, b);
+            return PyNumbers.compare(a, b); // exact across int, float and Decimal, as Python orders them
         }
         if (isStr(a) && isStr(b)) {
             return Integer.signum(compareStrings(str(a), str(b)));
@@ -927,6 +922,14 @@ public final class Py {
 
     private static Object charAt(String s, Object key) {
         long i = PyNumbers.fitsLong(key) ? PyNumbers.toLong(key) : Long.MAX_VALUE;
+        int n0 = s.length();
+        // UTF-16 and code point indexes agree while no surrogate precedes (or, from the end, follows) the index
+        if (i >= 0 && i < n0 && !hasSurrogates(s, 0, (int) i + 1)) {
+            return String.valueOf(s.charAt((int) i));
+        }
+        if (i < 0 && i >= -n0 && !hasSurrogates(s, (int) (n0 + i), n0)) {
+            return String.valueOf(s.charAt((int) (n0 + i)));
+        }
         if (!hasSurrogates(s)) {
             int n = s.length();
             if (i < 0) {
@@ -948,7 +951,11 @@ public final class Py {
     }
 
     static boolean hasSurrogates(String s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
+        return hasSurrogates(s, 0, s.length());
+    }
+
+    private static boolean hasSurrogates(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (Character.isSurrogate(s.charAt(i))) {
                 return true;
             }

@@ -105,7 +105,7 @@ public final class PyFormat {
             }
             int width = -1;
             if (i < n && fmt.charAt(i) == '*') {
-                Object w = nextArg(positional, argIndex, args);
+                Object w = nextArg(positional, argIndex);
                 argIndex++;
                 if (!Py.isInt(w)) {
                     throw JinjaException.python("TypeError", "* wants int");
@@ -129,7 +129,7 @@ public final class PyFormat {
             if (i < n && fmt.charAt(i) == '.') {
                 i++;
                 if (i < n && fmt.charAt(i) == '*') {
-                    Object p = nextArg(positional, argIndex, args);
+                    Object p = nextArg(positional, argIndex);
                     argIndex++;
                     if (!Py.isInt(p)) {
                         throw JinjaException.python("TypeError", "* wants int");
@@ -160,7 +160,7 @@ public final class PyFormat {
                 if (argIndex < 0) {
                     throw JinjaException.python("TypeError", "not enough arguments for format string");
                 }
-                value = nextArg(positional, argIndex, args);
+                value = nextArg(positional, argIndex);
                 argIndex++;
             }
             if (value == NONE) {
@@ -290,7 +290,7 @@ public final class PyFormat {
         return body.equals("inf") || body.equals("nan") || body.equals("INF") || body.equals("NAN");
     }
 
-    private static Object nextArg(List<?> positional, int index, Object args) {
+    private static Object nextArg(List<?> positional, int index) {
         if (index < 0 || index >= positional.size()) {
             throw JinjaException.python("TypeError", "not enough arguments for format string");
         }
@@ -392,12 +392,20 @@ public final class PyFormat {
     public static String format(String template, List<?> args, Map<String, ?> kwargs, UndefinedMode mode) {
         StringBuilder out = new StringBuilder(template.length() + 16);
         int[] auto = {0}; // next automatic index; -1 once manual numbering was used
-        renderFormat(template, args, kwargs, out, auto, 2, mode);
+        renderFormat(template, args, kwargs, out, auto, 2, mode, false);
         return out.toString();
     }
 
+    /** {@code markup.format(...)}: as {@link #format(String, List, Map, UndefinedMode)}, each field HTML-escaped unless Markup. */
+    public static PyMarkup formatMarkup(PyMarkup template, List<?> args, Map<String, ?> kwargs, UndefinedMode mode) {
+        StringBuilder out = new StringBuilder(template.length() + 16);
+        int[] auto = {0};
+        renderFormat(template.text(), args, kwargs, out, auto, 2, mode, true);
+        return new PyMarkup(out.toString());
+    }
+
     private static void renderFormat(String t, List<?> args, Map<String, ?> kwargs, StringBuilder out, int[] auto, int depth,
-                                     UndefinedMode mode) {
+                                     UndefinedMode mode, boolean escape) {
         if (depth < 0) {
             throw JinjaException.python("ValueError", "Max string recursion exceeded");
         }
@@ -491,10 +499,16 @@ public final class PyFormat {
             }
             if (spec.indexOf('{') >= 0) {
                 StringBuilder nested = new StringBuilder();
-                renderFormat(spec, args, kwargs, nested, auto, depth - 1, mode);
+                renderFormat(spec, args, kwargs, nested, auto, depth - 1, mode, false);
                 spec = nested.toString();
             }
-            out.append(formatValue(value, spec));
+            if (escape && value instanceof PyMarkup m) {
+                out.append(m.text());
+            } else if (escape) {
+                out.append(PyMarkup.escapeText(formatValue(value, spec)));
+            } else {
+                out.append(formatValue(value, spec));
+            }
         }
     }
 

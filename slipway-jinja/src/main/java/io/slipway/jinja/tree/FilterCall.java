@@ -27,10 +27,6 @@ public final class FilterCall {
         return line;
     }
 
-    public boolean resolved() {
-        return filter != null;
-    }
-
     public Object apply(Frame frame, Object value) {
         if (filter == null) {
             throw JinjaException.python("TemplateRuntimeError", "No filter named '" + name + "' found.");

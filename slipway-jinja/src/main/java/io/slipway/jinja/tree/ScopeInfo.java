@@ -18,10 +18,6 @@ public final class ScopeInfo {
         this.unbound = names;
     }
 
-    public String[] unbound() {
-        return unbound.clone();
-    }
-
     /** Binds the scope's names in a new frame of it. */
     public void enter(Frame frame) {
         for (String name : unbound) {

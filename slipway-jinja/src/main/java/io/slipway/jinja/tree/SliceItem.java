@@ -24,7 +24,15 @@ public final class SliceItem extends Expr {
         if (obj instanceof UndefinedValue u) {
             return u.chain();
         }
-        return Py.slice(obj, start, stop, step);
+        if (obj instanceof java.util.Map<?, ?>) {
+            // Jinja2 compiles slices to Python's own subscript, and a dict has no slices
+            throw io.slipway.jinja.JinjaException.python("TypeError", "unhashable type: 'slice'");
+        }
+        Object v = Py.slice(obj, start, stop, step);
+        if (v == io.slipway.jinja.PyObject.MISSING) {
+            throw io.slipway.jinja.JinjaException.python("TypeError", "'" + Py.typeName(obj) + "' object is not subscriptable");
+        }
+        return v;
     }
 
     @Override

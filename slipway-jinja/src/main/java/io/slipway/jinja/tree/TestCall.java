@@ -27,10 +27,6 @@ public final class TestCall {
         return line;
     }
 
-    public boolean resolved() {
-        return test != null;
-    }
-
     public boolean apply(Frame frame, Object value) {
         if (test == null) {
             throw JinjaException.python("TemplateRuntimeError", "No test named '" + name + "' found.");
