@@ -20,4 +20,9 @@ public interface CallContext {
 
     /** 1-based line of the call in {@link #templateName()}. */
     int line();
+
+    /** How undefined values behave in this render (the environment's mode unless the render chose another). */
+    default UndefinedMode undefinedMode() {
+        return environment().undefinedMode();
+    }
 }
