@@ -60,7 +60,8 @@ public final class DbtJinja {
         String file = e.templateName() != null ? e.templateName() : fallbackName;
         String kind = "TemplateSyntaxError".equals(e.pythonType()) ? "Syntax error" : e.pythonType();
         return new SlipwayException(ErrorCode.COMPILATION_ERROR,
-                "Compilation Error in " + file + (e.line() > 0 ? ", line " + e.line() : "") + ":\n  " + kind + ": " + e.pythonMessage()
+                "Compilation Error in " + file + (e.line() > 0 ? ", line " + e.line() : "") + (e.column() > 0 ? ", column " + e.column() : "")
+                        + ":\n  " + kind + ": " + e.pythonMessage()
                         + (e.excerpt() != null && !e.excerpt().isBlank() ? "\n    > " + e.excerpt().strip() : ""),
                 file, e.line(), e);
     }
