@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -84,6 +87,20 @@ class SnapshotsTest {
                     .containsPattern("OK snapshotted main_history\\.check_all \\.+ \\[OK in")
                     .contains("Done. PASS=7 WARN=0 ERROR=0 SKIP=0 TOTAL=7");
         }
+    }
+
+    @Test
+    void theManifestHoldsDbtsSnapshotConfigInDbtsOrder() throws IOException {
+        JsonNode manifest = new ObjectMapper().readTree(project.resolve("target/manifest.json").toFile());
+        JsonNode config = manifest.get("nodes").get("snapshot.snapshots.check_city").get("config");
+        List<String> keys = new ArrayList<>(config.propertyNames());
+        assertThat(keys.subList(keys.indexOf("concurrent_batches"), keys.size())).containsExactly("concurrent_batches", "strategy",
+                "target_schema", "target_database", "updated_at", "check_cols", "snapshot_meta_column_names", "dbt_valid_to_current",
+                "invalidate_hard_deletes");
+        assertThat(config.get("snapshot_meta_column_names").toString())
+                .isEqualTo("{\"dbt_valid_to\":null,\"dbt_valid_from\":null,\"dbt_scd_id\":null,\"dbt_updated_at\":null,\"dbt_is_deleted\":null}");
+        assertThat(config.get("target_schema").asString()).isEqualTo("legacy_snapshots");
+        assertThat(config.get("check_cols").get(0).asString()).isEqualTo("city");
     }
 
     @Test
