@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Snapshots across three rounds of {@code seed --full-refresh} then {@code snapshot}, the source changing in
  * between: round 2 moves alice, deletes carol, adds dave and a column (email); round 3 moves bob, brings
  * carol back and deletes dave. Both strategies, each hard_deletes mode (and the legacy
- * invalidate_hard_deletes), a composite key, renamed meta columns with dbt_valid_to_current, and legacy
- * target_schema next to 1.9's schema.
+ * invalidate_hard_deletes), a composite key, a project's own strategy, renamed meta columns with
+ * dbt_valid_to_current, and legacy target_schema next to 1.9's schema.
  */
 class SnapshotsTest {
     private static final String CUSTOMERS_2 = """
@@ -85,7 +85,7 @@ class SnapshotsTest {
                     .containsPattern("OK snapshotted main\\.ts_ignore \\.+ \\[OK in \\d+\\.\\d\\ds]")
                     .containsPattern("OK snapshotted legacy_snapshots\\.check_city \\.+ \\[OK in")
                     .containsPattern("OK snapshotted main_history\\.check_all \\.+ \\[OK in")
-                    .contains("Done. PASS=7 WARN=0 ERROR=0 SKIP=0 TOTAL=7");
+                    .contains("Done. PASS=8 WARN=0 ERROR=0 SKIP=0 TOTAL=8");
         }
     }
 
@@ -123,6 +123,7 @@ class SnapshotsTest {
         assertThat(versions(3, "main.ts_ignore")).containsExactlyElementsOf(third);
         assertThat(versions(2, "main.ts_composite_key")).containsExactlyElementsOf(second);
         assertThat(versions(3, "main.ts_composite_key")).containsExactlyElementsOf(third);
+        assertThat(versions(3, "main.custom_strategy")).containsExactlyElementsOf(third);
     }
 
     @Test

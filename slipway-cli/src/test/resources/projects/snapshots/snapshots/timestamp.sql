@@ -18,3 +18,9 @@ select * from {{ ref('customers') }}
 {{ config(strategy='timestamp', updated_at='updated_at', unique_key=['id', 'name']) }}
 select * from {{ ref('customers') }}
 {% endsnapshot %}
+
+{#- a project's own strategy, named with its package -#}
+{% snapshot custom_strategy %}
+{{ config(strategy='snapshots.newest', updated_at='updated_at') }}
+select * from {{ ref('customers') }}
+{% endsnapshot %}
