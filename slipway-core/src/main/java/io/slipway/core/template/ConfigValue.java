@@ -11,6 +11,7 @@ import io.slipway.jinja.PyObject;
 import io.slipway.jinja.runtime.Py;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,8 +20,7 @@ import java.util.Map;
  * reading the node's resolved config at run time.
  */
 public final class ConfigValue implements PyObject, JinjaCallable {
-    private static final java.util.List<String> SNAPSHOT_COLUMNS =
-            java.util.List.of("dbt_valid_from", "dbt_valid_to", "dbt_scd_id", "dbt_updated_at", "dbt_is_deleted");
+    private static final List<String> SNAPSHOT_COLUMNS = List.of("dbt_valid_from", "dbt_valid_to", "dbt_scd_id", "dbt_updated_at", "dbt_is_deleted");
 
     private final ParseCapture capture;
     private final NodeConfig config;
