@@ -25,7 +25,8 @@ public final class DbtJinja {
                 .filter("as_bool", (ctx, value, args) -> value)
                 .filter("as_native", (ctx, value, args) -> value)
                 .filter("as_number", (ctx, value, args) -> value)
-                .filter("as_text", (ctx, value, args) -> value);
+                .filter("as_text", (ctx, value, args) -> value)
+                .filter("is_list", (ctx, value, args) -> value instanceof java.util.List<?>);
         DbtTags.register(builder);
         this.environment = builder.build();
     }
