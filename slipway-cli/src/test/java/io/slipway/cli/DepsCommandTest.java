@@ -108,7 +108,10 @@ class DepsCommandTest {
             // the same repository as the root's, spelled with .git: one package, not two
             write(local, "packages.yml", "packages:\n  - git: " + inner.url() + ".git\n    revision: 1.0.0\n"
                     + "  - git: " + deep.url() + "\n    revision: 0.1.0\n");
-            Path project = project("packages:\n  - local: ../local_pkg\n  - git: " + inner.url() + "\n    revision: 1.0.0\n");
+            Path copied = temp.resolve("copied_pkg");
+            write(copied, "dbt_project.yml", "name: copied_pkg\nversion: '1.0'\nconfig-version: 2\n");
+            Path project = project("packages:\n  - local: ../local_pkg\n  - git: " + inner.url() + "\n    revision: 1.0.0\n"
+                    + "  - local: ../copied_pkg\n    install_mode: deepcopy\n");
 
             CliRunner.Result result = deps(project);
 
@@ -121,10 +124,13 @@ class DepsCommandTest {
             assertThat(Files.isSymbolicLink(linked)).isTrue();
             assertThat(linked.toRealPath()).isEqualTo(local.toRealPath());
             assertThat(project.resolve("dbt_packages/inner_pkg/macros/i.sql")).exists();
+            assertThat(Files.isSymbolicLink(project.resolve("dbt_packages/copied_pkg"))).isFalse();
+            assertThat(project.resolve("dbt_packages/copied_pkg/dbt_project.yml")).exists();
             assertThat(project.resolve("dbt_packages/deep_pkg/macros/d.sql")).exists();
             assertThat(read(project.resolve("package-lock.yml"))).startsWith("packages:\n"
                     + "  - local: ../local_pkg\n    name: local_pkg\n"
                     + "  - git: " + inner.url() + "\n    name: inner_pkg\n    revision: " + innerSha + "\n"
+                    + "  - install_mode: deepcopy\n    local: ../copied_pkg\n    name: copied_pkg\n"
                     + "  - git: " + deep.url() + "\n    name: deep_pkg\n    revision: " + deepSha + "\n");
             // the source folder is untouched when deps runs again and replaces the link
             assertThat(deps(project).exitCode()).isZero();

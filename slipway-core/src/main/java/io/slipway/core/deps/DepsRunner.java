@@ -104,8 +104,10 @@ public final class DepsRunner {
             emit(EventCode.M014_DEPS_INSTALLING, "Installing " + p.displayName());
             Path dest = installDir.resolve(p.projectName());
             FileTrees.delete(dest);
-            if (p instanceof PinnedPackage.Local) {
+            if (p instanceof PinnedPackage.Local local && !local.copy()) {
                 link(p.files(), dest);
+            } else if (p instanceof PinnedPackage.Local) {
+                FileTrees.copy(p.files().toRealPath(), dest);
             } else {
                 FileTrees.copy(p.files(), dest);
             }

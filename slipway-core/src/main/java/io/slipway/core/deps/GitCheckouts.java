@@ -38,6 +38,8 @@ import java.util.regex.Pattern;
  */
 final class GitCheckouts implements AutoCloseable {
     private static final Pattern FULL_SHA = Pattern.compile("^[0-9a-f]{40}$");
+    /** How long a clone may wait on the network before it fails. */
+    private static final int TIMEOUT_SECONDS = 60;
 
     private final Path downloads;
     private final Path projectDir;
@@ -156,7 +158,7 @@ final class GitCheckouts implements AutoCloseable {
         try {
             FileTrees.delete(dir);
             Git git = Git.cloneRepository().setURI(uri).setBare(true).setGitDir(dir.toFile()).setCloneAllBranches(true)
-                    .setTagOption(TagOpt.FETCH_TAGS).call();
+                    .setTagOption(TagOpt.FETCH_TAGS).setTimeout(TIMEOUT_SECONDS).call();
             repo = git.getRepository();
         } catch (GitAPIException | IOException | RuntimeException e) {
             String hint = url.startsWith("git@") || url.startsWith("ssh://")

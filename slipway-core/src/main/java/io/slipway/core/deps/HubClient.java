@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,9 +126,7 @@ final class HubClient {
             throw new HubException("GET " + url + " did not return a package listing with 'versions'", false);
         }
         Map<String, Version> versions = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = root.get("versions").fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : root.get("versions").properties()) {
             versions.put(e.getKey(), version(e.getKey(), e.getValue()));
         }
         return new Listing(packageName, url, versions);

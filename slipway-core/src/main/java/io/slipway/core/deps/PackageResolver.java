@@ -116,7 +116,7 @@ final class PackageResolver {
 
     private PinnedPackage pinLocal(PackageSpec.Local spec) {
         Path source = projectDir.resolve(spec.local()).normalize();
-        String key = "local\n" + source;
+        String key = "local\n" + source + "\n" + spec.copy();
         PinnedPackage cached = pinned.get(key);
         if (cached != null) {
             return cached;
@@ -126,7 +126,7 @@ final class PackageResolver {
                     + " (local: paths are relative to the root project). Fix the path, or install the package another way", spec.origin());
         }
         String name = projectName(source, spec.local(), spec.origin());
-        PinnedPackage p = new PinnedPackage.Local(spec.local(), source, name, dependencies(source, spec.local()));
+        PinnedPackage p = new PinnedPackage.Local(spec.local(), spec.copy(), source, name, dependencies(source, spec.local()));
         pinned.put(key, p);
         return p;
     }
@@ -254,6 +254,7 @@ final class PackageResolver {
                     + " from the Git repository the hub gives for it: " + e.getMessage()
                     + ". Or use a local: copy of the package", e.file(), e.line(), e);
         }
+        // its own packages come from the packages.yml it was published with, which is what the hub's 'packages' list is made from
         PinnedPackage p = new PinnedPackage.Hub(name, version, latest, files, projectName(files, name, origin), dependencies(files, name));
         pinned.put(key, p);
         return p;

@@ -12,8 +12,12 @@ public sealed interface PackageSpec permits PackageSpec.Local, PackageSpec.Git, 
     /** The entry as rendered, as dbt hashes it for the lock file. */
     Map<String, Object> rendered();
 
-    /** {@code local: ../path}: a package on disk, relative to the root project. */
-    record Local(String local, Origin origin, Map<String, Object> rendered) implements PackageSpec {
+    /**
+     * {@code local: ../path}: a package on disk, relative to the root project.
+     *
+     * @param copy {@code install_mode: deepcopy}: copy the files instead of linking to them
+     */
+    record Local(String local, boolean copy, Origin origin, Map<String, Object> rendered) implements PackageSpec {
         public Local {
             rendered = Frozen.map(rendered);
         }

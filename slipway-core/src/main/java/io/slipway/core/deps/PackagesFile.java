@@ -32,7 +32,7 @@ public record PackagesFile(String fileName, List<PackageSpec> packages) {
 
     private static final YAMLFactory YAML = new YAMLFactory();
     private static final Set<String> KINDS = Set.of("local", "git", "package", "tarball", "private");
-    private static final Set<String> LOCAL_KEYS = Set.of("local", "name");
+    private static final Set<String> LOCAL_KEYS = Set.of("local", "name", "install-mode", "install_mode");
     private static final Set<String> GIT_KEYS = Set.of("git", "revision", "warn-unpinned", "warn_unpinned", "subdirectory", "name");
     private static final Set<String> HUB_KEYS = Set.of("package", "version", "install-prerelease", "install_prerelease", "name");
 
@@ -127,7 +127,12 @@ public record PackagesFile(String fileName, List<PackageSpec> packages) {
         switch (kind) {
             case "local" -> {
                 checkKeys(rendered, LOCAL_KEYS, "local", origin);
-                return new PackageSpec.Local(requiredString(rendered, "local", origin), origin, rendered);
+                String local = requiredString(rendered, "local", origin);
+                Object mode = rendered.containsKey("install_mode") ? rendered.get("install_mode") : rendered.get("install-mode");
+                if (mode != null && !mode.equals("symlink") && !mode.equals("deepcopy")) {
+                    throw error("'install_mode:' of " + local + " must be symlink or deepcopy, got: " + mode, origin);
+                }
+                return new PackageSpec.Local(local, "deepcopy".equals(mode), origin, rendered);
             }
             case "git" -> {
                 checkKeys(rendered, GIT_KEYS, "git", origin);

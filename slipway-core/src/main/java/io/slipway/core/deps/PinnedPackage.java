@@ -30,7 +30,8 @@ sealed interface PinnedPackage permits PinnedPackage.Local, PinnedPackage.Git, P
     /** Its entry in package-lock.yml. */
     Map<String, Object> lockEntry();
 
-    record Local(String local, Path files, String projectName, List<PackageSpec> dependencies) implements PinnedPackage {
+    /** @param copy whether to copy the files ({@code install_mode: deepcopy}) instead of linking to them */
+    record Local(String local, boolean copy, Path files, String projectName, List<PackageSpec> dependencies) implements PinnedPackage {
         public Local {
             dependencies = List.copyOf(dependencies);
         }
@@ -48,6 +49,9 @@ sealed interface PinnedPackage permits PinnedPackage.Local, PinnedPackage.Git, P
         @Override
         public Map<String, Object> lockEntry() {
             Map<String, Object> m = new LinkedHashMap<>();
+            if (copy) {
+                m.put("install_mode", "deepcopy");
+            }
             m.put("local", local);
             m.put("name", projectName);
             return Frozen.map(m);

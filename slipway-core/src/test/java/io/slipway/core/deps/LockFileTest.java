@@ -40,7 +40,7 @@ class LockFileTest {
                 new PinnedPackage.Hub("dbt-labs/dbt_utils", "1.1.1", "1.3.0", files, "dbt_utils", List.of()),
                 new PinnedPackage.Git("https://example.invalid/{{ env_var('TOKEN') }}/x.git", "https://example.invalid/{{ env_var('TOKEN') }}/x.git",
                         "0123456789abcdef0123456789abcdef01234567", "sub/dir", files, "x_pkg", List.of()),
-                new PinnedPackage.Local("../local: odd #name", files, "local_pkg", List.of()));
+                new PinnedPackage.Local("../local: odd #name", true, files, "local_pkg", List.of()));
 
         LockFile.write(lock, pinned, "feedface");
 
@@ -48,7 +48,7 @@ class LockFileTest {
                 + "  - name: dbt_utils\n    package: dbt-labs/dbt_utils\n    version: 1.1.1\n"
                 + "  - git: 'https://example.invalid/{{ env_var(''TOKEN'') }}/x.git'\n    name: x_pkg\n"
                 + "    revision: 0123456789abcdef0123456789abcdef01234567\n    subdirectory: sub/dir\n"
-                + "  - local: '../local: odd #name'\n    name: local_pkg\n"
+                + "  - install_mode: deepcopy\n    local: '../local: odd #name'\n    name: local_pkg\n"
                 + "sha1_hash: feedface\n");
         LockFile read = LockFile.read(lock, (value, key) -> value.replace("{{ env_var('TOKEN') }}", "secret"));
         assertThat(read.sha1Hash()).isEqualTo("feedface");
@@ -65,7 +65,10 @@ class LockFileTest {
             assertThat(g.subdirectory()).isEqualTo("sub/dir");
         });
         assertThat(read.packages().get(2)).isInstanceOfSatisfying(PackageSpec.Local.class,
-                l -> assertThat(l.local()).isEqualTo("../local: odd #name"));
+                l -> {
+                    assertThat(l.local()).isEqualTo("../local: odd #name");
+                    assertThat(l.copy()).isTrue();
+                });
     }
 
     @Test
