@@ -285,6 +285,19 @@ class DepsCommandTest {
         }
     }
 
+    @Test
+    void aHubVersionWhoseRepositoryCannotBeClonedSaysSo() throws Exception {
+        try (FakeHub hub = FakeHub.start()) {
+            String gone = temp.resolve("repos/gone").toUri().toString();
+            hub.publish("test-ns/gone", "gone", gone.substring(0, gone.length() - 1), List.of("1.0.0"), Map.of());
+            Path project = project("packages:\n  - package: test-ns/gone\n    version: 1.0.0\n");
+            CliRunner.Result result = runner().env("DBT_PACKAGE_HUB_URL", hub.url()).run(project, "deps", "--project-dir", project.toString());
+            assertThat(result.exitCode()).isEqualTo(2);
+            assertThat(result.out()).contains("Could not install test-ns/gone version 1.0.0 from the Git repository the hub gives for it: "
+                    + "could not clone " + gone.substring(0, gone.length() - 1), "Otherwise use a local: copy of the package", "in packages.yml, line 2");
+        }
+    }
+
     // ---------------------------------------------------------------- errors
 
     @Test

@@ -76,7 +76,8 @@ public final class DepsRunner {
                 if (options.upgrade() || !Files.isRegularFile(lockPath) || !hash.equals(LockFile.read(lockPath, renderer).sha1Hash())) {
                     List<PinnedPackage> resolved = resolver.resolve(declared.packages());
                     LockFile.write(lockPath, resolved, hash);
-                    emit(EventCode.M031_DEPS_LOCK_UPDATING, "Updating lock file in file path: " + lockPath);
+                    emit(EventCode.M031_DEPS_LOCK_UPDATING, "Updating lock file in file path: " + lockPath,
+                            Map.of("lock_filepath", lockPath.toString()));
                 }
                 if (options.lockOnly()) {
                     return;
@@ -101,7 +102,7 @@ public final class DepsRunner {
     private void install(List<PinnedPackage> packages, Path installDir) throws IOException {
         List<String> upgradable = new ArrayList<>();
         for (PinnedPackage p : packages) {
-            emit(EventCode.M014_DEPS_INSTALLING, "Installing " + p.displayName());
+            emit(EventCode.M014_DEPS_INSTALLING, "Installing " + p.displayName(), Map.of("package_name", p.displayName()));
             Path dest = installDir.resolve(p.projectName());
             FileTrees.delete(dest);
             if (p instanceof PinnedPackage.Local local && !local.copy()) {
@@ -111,7 +112,7 @@ public final class DepsRunner {
             } else {
                 FileTrees.copy(p.files(), dest);
             }
-            emit(EventCode.M015_DEPS_INSTALLED, "Installed from " + p.versionName());
+            emit(EventCode.M015_DEPS_INSTALLED, "Installed from " + p.versionName(), Map.of("version_name", p.versionName()));
             if (p instanceof PinnedPackage.Hub hub) {
                 if (!hub.latest().equals(hub.version())) {
                     upgradable.add(hub.name());
@@ -163,6 +164,10 @@ public final class DepsRunner {
     }
 
     private void emit(EventCode code, String message) {
-        events.emit(Event.of(code, Level.INFO, message, Map.of()));
+        emit(code, message, Map.of());
+    }
+
+    private void emit(EventCode code, String message, Map<String, Object> data) {
+        events.emit(Event.of(code, Level.INFO, message, data));
     }
 }

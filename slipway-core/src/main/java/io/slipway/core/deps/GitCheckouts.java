@@ -222,14 +222,19 @@ final class GitCheckouts implements AutoCloseable {
         return s;
     }
 
+    /** The innermost cause's message, with its type when the message alone says little ({@code github.com}). */
     private static String rootMessage(Throwable e) {
-        String message = e.getMessage();
+        Throwable root = e;
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
             if (t.getMessage() != null) {
-                message = t.getMessage();
+                root = t;
             }
         }
-        return message == null ? e.getClass().getSimpleName() : message;
+        String message = root.getMessage();
+        if (message == null) {
+            return root.getClass().getSimpleName();
+        }
+        return message.contains(" ") ? message : root.getClass().getSimpleName() + ": " + message;
     }
 
     static String digest(String text) {

@@ -252,7 +252,7 @@ final class PackageResolver {
         } catch (SlipwayException e) {
             throw new SlipwayException(ErrorCode.PACKAGE_ERROR, "Could not install " + name + " version " + version
                     + " from the Git repository the hub gives for it: " + e.getMessage()
-                    + ". Or use a local: copy of the package", e.file(), e.line(), e);
+                    + " Otherwise use a local: copy of the package", e.file(), e.line(), e);
         }
         // its own packages come from the packages.yml it was published with, which is what the hub's 'packages' list is made from
         PinnedPackage p = new PinnedPackage.Hub(name, version, latest, files, projectName(files, name, origin), dependencies(files, name));
