@@ -1,0 +1,103 @@
+package io.slipway.diff.sql;
+
+import io.slipway.adapter.RelationInfo;
+import io.slipway.diff.plan.SqlType;
+import io.slipway.diff.plan.ValueKind;
+
+import java.util.List;
+
+/** DuckDB: binary text order, {@code hash()} for whole rows, {@code //} for integer division. */
+public final class DuckDbDialect implements Dialect {
+    @Override
+    public String name() {
+        return "duckdb";
+    }
+
+    @Override
+    public String relation(RelationInfo r) {
+        return (r.database() == null ? "" : quote(r.database()) + ".") + quote(r.schema()) + "." + quote(r.identifier());
+    }
+
+    @Override
+    public String textType() {
+        return "varchar";
+    }
+
+    @Override
+    public String doubleType() {
+        return "double";
+    }
+
+    @Override
+    public String decimal(String column, SqlType type, int scale) {
+        if (scale < 0) {
+            return column;
+        }
+        return "cast(" + column + " as " + decimalType(scale) + ")";
+    }
+
+    @Override
+    public String decimalType(int scale) {
+        return scale < 0 ? "decimal(38,10)" : "decimal(38," + scale + ")";
+    }
+
+    @Override
+    public String timestamp(String column, SqlType type, int digits) {
+        String base = switch (type.kind()) {
+            case TIMESTAMPTZ -> "timezone('UTC', " + column + ")";
+            case DATE -> "cast(" + column + " as timestamp)";
+            default -> type.precision() == 9 && digits == 9 ? column : "cast(" + column + " as timestamp)";
+        };
+        int held = type.kind() == ValueKind.DATE ? 0 : type.precision();
+        return digits >= held ? base : "date_trunc('" + unit(digits) + "', " + base + ")";
+    }
+
+    static String unit(int digits) {
+        return digits >= 6 ? "microseconds" : digits >= 3 ? "milliseconds" : "second";
+    }
+
+    @Override
+    public String binaryText(String textExpression) {
+        return textExpression;
+    }
+
+    @Override
+    public String md5Bits(String textExpression) {
+        return "cast('0x' || left(md5(" + textExpression + "), 15) as bigint)";
+    }
+
+    @Override
+    public String nativeTextHash(String textExpression) {
+        return "hash(" + textExpression + ")";
+    }
+
+    @Override
+    public String nativeRowHash(List<String> canonicalExpressions) {
+        return "hash(" + String.join(", ", canonicalExpressions) + ")";
+    }
+
+    @Override
+    public String intDiv(String dividend, String divisor) {
+        return "(" + dividend + ") // (" + divisor + ")";
+    }
+
+    @Override
+    public String listAgg(String expression, String filter, int max) {
+        return "list_slice(list(" + expression + ") filter (where " + filter + "), 1, " + max + ")";
+    }
+
+    @Override
+    public String inList(String expression, List<String> literals) {
+        return expression + " in (select unnest([" + String.join(", ", literals) + "]))";
+    }
+
+    @Override
+    public String fingerprint(List<String> expressions) {
+        return expressions.isEmpty() ? "0" : "hash(" + String.join(", ", expressions) + ")";
+    }
+
+    @Override
+    public String sample(double percent) {
+        return " tablesample bernoulli(" + percent + "%)";
+    }
+}
