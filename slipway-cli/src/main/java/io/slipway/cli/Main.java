@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
         description = "A dbt-compatible engine: builds dbt projects on DuckDB (embedded) and PostgreSQL.",
         subcommands = {
                 Main.Parse.class, Main.Compile.class, Main.Run.class, Main.Test.class, Main.Seed.class, Main.Snapshot.class, Main.Build.class,
-                Main.Ls.class, Main.Show.class, Main.Debug.class, Main.Clean.class, Main.Deps.class})
+                Main.Ls.class, Main.Show.class, Main.Debug.class, Main.Clean.class, Main.Deps.class, DiffCommand.class})
 public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -45,6 +45,11 @@ public final class Main implements Callable<Integer> {
                 if (o instanceof Common c) {
                     c.out = out;
                     c.environment = environment;
+                }
+                if (o instanceof DiffCommand d) {
+                    d.out = out;
+                    d.err = err;
+                    d.environment = environment;
                 }
             }
             return new CommandLine.RunLast().execute(parsed);

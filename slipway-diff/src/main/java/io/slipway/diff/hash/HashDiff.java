@@ -45,8 +45,8 @@ import java.util.concurrent.Future;
 public final class HashDiff {
     /** Buckets in the first round, at most. */
     static final int FIRST_ROUND_BUCKETS = 65_536;
-    /** Buckets fetched per query. */
-    static final int FETCH_BATCH = 2_048;
+    /** Keys whose full rows are fetched per query. */
+    static final int FETCH_BATCH = 20_000;
 
     private final DiffOptions options;
     private final DiffPlan plan;
@@ -58,6 +58,14 @@ public final class HashDiff {
     private final String rightDisplay;
     private final RowHasher hasher;
     private boolean complete = true;
+    private static final boolean TRACE = Boolean.getBoolean("slipway.diff.trace");
+    private final long started = System.nanoTime();
+
+    private void trace(String what) {
+        if (TRACE) {
+            System.err.printf(java.util.Locale.ROOT, "[diff %.3f s] %s%n", (System.nanoTime() - started) / 1e9, what);
+        }
+    }
 
     public HashDiff(DiffOptions options, DiffPlan plan, Adapter leftAdapter, Dialect leftDialect, String leftDisplay,
                     Adapter rightAdapter, Dialect rightDialect, String rightDisplay) {
@@ -107,22 +115,25 @@ public final class HashDiff {
             Future<List<Object>> rightStats = submit(() -> stats(right, arithmetic));
             List<Object> ls = get(leftStats);
             List<Object> rs = get(rightStats);
+            trace("stats");
             long leftRows = Queries.asLong(ls.get(0));
             long rightRows = Queries.asLong(rs.get(0));
             long leftNulls = Queries.asLong(ls.get(1));
             long rightNulls = Queries.asLong(rs.get(1));
             checkNullKeys(leftNulls, left);
             checkNullKeys(rightNulls, right);
-            Future<Long> leftDuplicates = options.assumeUniqueKey() ? null : submit(() -> duplicateRows(left));
-            Future<Long> rightDuplicates = options.assumeUniqueKey() ? null : submit(() -> duplicateRows(right));
+            Future<Long> leftDuplicates = options.assumeUniqueKey() ? null : submit(() -> duplicateRows(left, arithmetic ? ls : null));
+            Future<Long> rightDuplicates = options.assumeUniqueKey() ? null : submit(() -> duplicateRows(right, arithmetic ? rs : null));
 
             long rows = Math.max(leftRows - leftNulls, rightRows - rightNulls);
             if (rows > 0) {
                 KeySpace space = keySpace(arithmetic, ls, rs, leftRows - leftNulls, rightRows - rightNulls);
                 search(space, rows);
             }
+            trace("search done");
             Long ld = leftDuplicates == null ? null : get(leftDuplicates);
             Long rd = rightDuplicates == null ? null : get(rightDuplicates);
+            trace("duplicate check done");
             if (ld != null && ld > 0) {
                 throw duplicates(left, null);
             }
@@ -141,10 +152,14 @@ public final class HashDiff {
             return new DiffOutcome(counts, tally.valueChanged(), tally.samples(), new KeyChecks(leftNulls, rightNulls, ld, rd), complete, notes);
         }
 
+        /** (rows, rows with a NULL key[, min key, max key, sum of key hashes]) of a side. */
         private List<Object> stats(HashSide side, boolean arithmetic) {
             SideSql s = side.sql();
+            String key = arithmetic ? s.canonical(plan.keys().get(0)) : null;
+            String keyHash = arithmetic ? s.dialect().keyHash(key) : null;
             String sql = "select count(*), count(*) filter (where " + s.anyKeyNull(plan.keys()) + ")"
-                    + (arithmetic ? ", min(" + s.canonical(plan.keys().get(0)) + "), max(" + s.canonical(plan.keys().get(0)) + ")" : "")
+                    + (arithmetic ? ", min(" + key + "), max(" + key + ")" : "")
+                    + (keyHash != null ? ", sum(" + keyHash + ")" : "")
                     + " from " + s.relation() + SideSql.whereClause(s.baseFilter(plan.keys(), false));
             return side.query(sql).get(0);
         }
@@ -174,7 +189,9 @@ public final class HashDiff {
             long firstRound = Math.max(options.bisectionThreshold(), (rows + FIRST_ROUND_BUCKETS - 1) / FIRST_ROUND_BUCKETS);
             Level level = space.first(firstRound);
             while (level != null) {
+                trace("round start");
                 Map<Long, Long> mismatched = mismatched(level);
+                trace("round: " + mismatched.size() + " buckets differ");
                 if (options.limit() > 0) {
                     long room = options.limit() - tally.differences();
                     if (mismatched.size() > room) {
@@ -193,10 +210,12 @@ public final class HashDiff {
                         split.put(e.getKey(), e.getValue());
                     }
                 }
+                trace("fetching " + fetch.size() + " buckets, splitting " + split.size());
                 if (!fetch(level, fetch)) {
                     complete = false;
                     return;
                 }
+                trace("fetched");
                 level = split.isEmpty() ? null : space.split(level, split, options.bisectionThreshold(), options.bisectionFactor());
             }
         }
@@ -229,6 +248,7 @@ public final class HashDiff {
             SideSql s = side.sql();
             String where = SideSql.and(s.baseFilter(plan.keys(), true), level.filter(side, chunk, chunks));
             String sql = hasher.checksumQuery(s.dialect(), s.left(), s.relation(), where, level.bucket(side, chunk, chunks));
+            trace("checksum SQL: " + (sql.length() > 600 ? sql.substring(0, 600) + "..." : sql));
             return () -> side.query(sql);
         }
 
@@ -246,34 +266,83 @@ public final class HashDiff {
             return out;
         }
 
-        /** Fetches and compares the rows of these buckets; false when it stopped at the limit. */
+        /**
+         * Compares the rows of these buckets: first each row's key and hash from both sides, then the full
+         * rows of only the keys whose hashes differ or that one side lacks. False when it stopped at the limit.
+         */
         private boolean fetch(Level level, List<Long> buckets) {
-            List<List<Long>> batches = new ArrayList<>();
-            for (int i = 0; i < buckets.size(); i += FETCH_BATCH) {
-                batches.add(buckets.subList(i, Math.min(buckets.size(), i + FETCH_BATCH)));
+            if (buckets.isEmpty()) {
+                return true;
             }
-            boolean ordered = options.limit() > 0;
+            Future<List<List<Object>>> lf = submit(() -> left.query(hashesQuery(left, level, buckets)));
+            Future<List<List<Object>>> rf = submit(() -> right.query(hashesQuery(right, level, buckets)));
+            Map<List<Object>, List<Object>> lh = hashesByKey(get(lf), left);
+            Map<List<Object>, List<Object>> rh = hashesByKey(get(rf), right);
+            TreeSet<List<Object>> candidates = new TreeSet<>(new KeyOrder(plan.keys()));
+            for (Map.Entry<List<Object>, List<Object>> e : lh.entrySet()) {
+                if (!e.getValue().equals(rh.get(e.getKey()))) {
+                    candidates.add(e.getKey());
+                }
+            }
+            for (List<Object> key : rh.keySet()) {
+                if (!lh.containsKey(key)) {
+                    candidates.add(key);
+                }
+            }
+            trace(candidates.size() + " rows differ by hash among " + lh.size() + " and " + rh.size());
+            List<List<Object>> keys = new ArrayList<>(candidates);
+            boolean cut = false;
+            if (options.limit() > 0) {
+                long room = Math.max(0, options.limit() - tally.differences());
+                if (keys.size() > room) {
+                    keys = keys.subList(0, (int) room);
+                    cut = true;
+                }
+            }
             List<Future<?>> pending = new ArrayList<>();
-            for (List<Long> batch : batches) {
-                if (ordered && tally.differences() >= options.limit()) {
-                    return false;
-                }
-                Future<List<List<Object>>> l = submit(() -> left.query(rowsQuery(left, level, batch)));
-                Future<List<List<Object>>> r = submit(() -> right.query(rowsQuery(right, level, batch)));
-                if (ordered) {
-                    compare(get(l), get(r));
-                } else {
-                    pending.add(submit(() -> {
-                        compare(get(l), get(r));
-                        return null;
-                    }));
-                }
+            for (int i = 0; i < keys.size(); i += FETCH_BATCH) {
+                List<List<Object>> batch = keys.subList(i, Math.min(keys.size(), i + FETCH_BATCH));
+                Future<List<List<Object>>> l = submit(() -> left.query(rowsQuery(left, level, buckets, batch)));
+                Future<List<List<Object>>> r = submit(() -> right.query(rowsQuery(right, level, buckets, batch)));
+                pending.add(submit(() -> {
+                    compare(get(l), get(r), new java.util.HashSet<>(batch));
+                    return null;
+                }));
             }
             pending.forEach(this::get);
-            return true;
+            return !cut;
         }
 
-        private String rowsQuery(HashSide side, Level level, List<Long> buckets) {
+        private String hashesQuery(HashSide side, Level level, List<Long> buckets) {
+            SideSql s = side.sql();
+            List<String> keys = new ArrayList<>();
+            for (int i = 0; i < plan.keys().size(); i++) {
+                keys.add(s.canonical(plan.keys().get(i)) + " as __k" + i);
+            }
+            String where = SideSql.and(s.baseFilter(plan.keys(), true), level.only(side, buckets));
+            return hasher.rowHashes(s.dialect(), s.left(), s.relation(), where, keys);
+        }
+
+        private Map<List<Object>, List<Object>> hashesByKey(List<List<Object>> rows, HashSide side) {
+            int k = plan.keys().size();
+            Map<List<Object>, List<Object>> out = new HashMap<>();
+            for (List<Object> row : rows) {
+                List<Object> key = new ArrayList<>(k);
+                for (int i = 0; i < k; i++) {
+                    key.add(normal(row.get(i)));
+                }
+                List<Object> hash = new ArrayList<>();
+                for (int i = k; i < row.size(); i++) {
+                    hash.add(Queries.asBigInteger(row.get(i)));
+                }
+                if (out.put(key, hash) != null) {
+                    throw duplicates(side, key);
+                }
+            }
+            return out;
+        }
+
+        private String rowsQuery(HashSide side, Level level, List<Long> buckets, List<List<Object>> keys) {
             SideSql s = side.sql();
             List<String> items = new ArrayList<>();
             for (ColumnPair k : plan.keys()) {
@@ -288,16 +357,36 @@ public final class HashDiff {
             for (ColumnPair v : plan.values()) {
                 items.add(s.column(v));
             }
-            for (ColumnPair v : plan.values()) {
-                items.add(options.hasTolerance() && v.comparison().numeric() ? s.asDouble(v) : "null");
+            if (options.hasTolerance()) {
+                for (ColumnPair v : plan.values()) {
+                    items.add(v.comparison().numeric() ? s.asDouble(v) : "null");
+                }
             }
-            String where = SideSql.and(s.baseFilter(plan.keys(), true), level.only(side, buckets));
+            String where = SideSql.and(s.baseFilter(plan.keys(), true), keyFilter(side, level, buckets, keys));
             return "select " + String.join(", ", items) + " from " + s.relation() + SideSql.whereClause(where);
         }
 
-        private void compare(List<List<Object>> leftRows, List<List<Object>> rightRows) {
+        /** Rows with these canonical keys: by a list of keys where their text is the same on every warehouse, else by bucket. */
+        private String keyFilter(HashSide side, Level level, List<Long> buckets, List<List<Object>> keys) {
+            SideSql s = side.sql();
+            Dialect d = s.dialect();
+            if (plan.keys().size() == 1 && plan.keys().get(0).comparison().form() == Comparison.Form.BIGINT) {
+                return d.inNumbers(s.canonical(plan.keys().get(0)), keys.stream().map(k -> (Long) k.get(0)).toList());
+            }
+            if (plan.keys().stream().anyMatch(k -> k.comparison().form() == Comparison.Form.DOUBLE)) {
+                return level.only(side, buckets);
+            }
+            List<String> parts = plan.keys().stream().map(k -> "cast(" + s.canonical(k) + " as " + d.textType() + ")").toList();
+            List<String> literals = keys.stream()
+                    .map(k -> d.literal(String.join("\u001f", k.stream().map(String::valueOf).toList()))).toList();
+            return d.inList(String.join(" || " + d.chr(31) + " || ", parts), literals);
+        }
+
+        private void compare(List<List<Object>> leftRows, List<List<Object>> rightRows, java.util.Set<List<Object>> wanted) {
             Map<List<Object>, FetchedRow> l = byKey(leftRows, left);
             Map<List<Object>, FetchedRow> r = byKey(rightRows, right);
+            l.keySet().retainAll(wanted);
+            r.keySet().retainAll(wanted);
             for (Map.Entry<List<Object>, FetchedRow> e : l.entrySet()) {
                 FetchedRow other = r.get(e.getKey());
                 if (other == null) {
@@ -326,8 +415,8 @@ public final class HashDiff {
                 for (int i = 0; i < v; i++) {
                     canonical.add(normal(row.get(2 * k + i)));
                 }
-                FetchedRow fetched = new FetchedRow(key, row.subList(k, 2 * k), canonical, row.subList(2 * k + v, 2 * k + 2 * v),
-                        row.subList(2 * k + 2 * v, 2 * k + 3 * v));
+                List<Object> doubles = options.hasTolerance() ? row.subList(2 * k + 2 * v, 2 * k + 3 * v) : java.util.Collections.nCopies(v, null);
+                FetchedRow fetched = new FetchedRow(key, row.subList(k, 2 * k), canonical, row.subList(2 * k + v, 2 * k + 2 * v), doubles);
                 if (out.put(key, fetched) != null) {
                     throw duplicates(side, key);
                 }
@@ -343,8 +432,20 @@ public final class HashDiff {
             }
         }
 
-        private long duplicateRows(HashSide side) {
+        /** Rows beyond the first per key; 0 at once when the keys are every integer from min to max once (see {@link Dialect#keyHash}). */
+        private long duplicateRows(HashSide side, List<Object> stats) {
             SideSql s = side.sql();
+            if (stats != null && stats.size() > 4 && stats.get(2) != null) {
+                long rows = Queries.asLong(stats.get(0)) - Queries.asLong(stats.get(1));
+                long min = Queries.asLong(stats.get(2));
+                long max = Queries.asLong(stats.get(3));
+                if (IntegerKeySpace.fits(min, max) && max - min + 1 == rows) {
+                    Object expected = side.query(s.dialect().rangeHashSum(min, max)).get(0).get(0);
+                    if (Queries.asBigInteger(expected).equals(Queries.asBigInteger(stats.get(4)))) {
+                        return 0;
+                    }
+                }
+            }
             List<String> columns = plan.keys().stream().map(s::column).toList();
             String distinct = columns.size() == 1 ? columns.get(0) : "row(" + String.join(", ", columns) + ")";
             String sql = "select count(*) - count(distinct " + distinct + ") from " + s.relation()

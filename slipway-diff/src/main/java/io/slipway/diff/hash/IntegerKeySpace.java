@@ -115,8 +115,7 @@ final class IntegerKeySpace implements KeySpace {
 
         private String in(HashSide side, List<Long> buckets, int atShift) {
             String bucket = atShift == 0 ? offset(side) : side.dialect().intDiv(offset(side), Long.toString(1L << atShift));
-            List<String> ids = buckets.stream().map(String::valueOf).toList();
-            return range(side, buckets.get(0), buckets.get(buckets.size() - 1) + 1, atShift) + " and " + bucket + " in (" + String.join(", ", ids) + ")";
+            return range(side, buckets.get(0), buckets.get(buckets.size() - 1) + 1, atShift) + " and " + side.dialect().inNumbers(bucket, buckets);
         }
 
         /** Keys in buckets [from, to) at a shift, as a plain range the warehouse can prune on. */

@@ -107,6 +107,9 @@ public interface Dialect {
     /** An aggregate collecting {@code expression} over the rows matching {@code filter} into a list (a JDBC array) of at most {@code max} items. */
     String listAgg(String expression, String filter, int max);
 
+    /** {@code expression} (a bigint) is one of these numbers (many of them). */
+    String inNumbers(String expression, java.util.List<Long> numbers);
+
     /** {@code expression} is one of the text literals (many of them). */
     String inList(String expression, java.util.List<String> literals);
 
@@ -115,6 +118,20 @@ public interface Dialect {
      * {@code is distinct from}): DuckDB hashes them, PostgreSQL compares them as a row.
      */
     String fingerprint(java.util.List<String> expressions);
+
+    /**
+     * A hash of a bigint whose sum over a relation can be compared with the same sum over the integers
+     * from min to max ({@link #rangeHashSum}): equal sums and as many rows as integers prove the keys are
+     * exactly those integers, once each, without a COUNT(DISTINCT). Null when this warehouse has no cheap one.
+     */
+    default String keyHash(String bigintExpression) {
+        return null;
+    }
+
+    /** A query summing {@link #keyHash} over the integers min..max. */
+    default String rangeHashSum(long min, long max) {
+        return null;
+    }
 
     /** The clause after a relation in FROM that samples about {@code percent} % of its rows. */
     String sample(double percent);

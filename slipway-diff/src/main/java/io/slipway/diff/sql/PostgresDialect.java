@@ -86,6 +86,11 @@ public record PostgresDialect(int serverVersion) implements Dialect {
     }
 
     @Override
+    public String inNumbers(String expression, java.util.List<Long> numbers) {
+        return expression + " = any('{" + String.join(",", numbers.stream().map(String::valueOf).toList()) + "}'::bigint[])";
+    }
+
+    @Override
     public String inList(String expression, java.util.List<String> literals) {
         return expression + " = any(array[" + String.join(", ", literals) + "]::text[])";
     }

@@ -70,18 +70,34 @@ public final class RowHasher {
      * @param bucket the bucket expression (a bigint), or null for one bucket
      */
     public String checksumQuery(Dialect d, boolean left, String from, String where, String bucket) {
-        String b = bucket == null ? "0" : bucket;
+        String rows = rowHashes(d, left, from, where, List.of((bucket == null ? "0" : bucket) + " as __b"));
+        if (mode == Mode.DUCKDB_NATIVE) {
+            return "select __b, count(*), sum(__h) from (" + rows + ") s group by __b";
+        }
+        return "select __b, count(*), sum(" + cubic("__y1", C1) + "), sum(" + cubic("__y2", C2) + ") from (" + rows + ") s group by __b";
+    }
+
+    /**
+     * A query giving each row's {@code extra} items followed by its hash (one bigint natively on DuckDB, the two
+     * weighted sums y1, y2 otherwise): rows with equal hashes are equal.
+     *
+     * @param extra select items evaluated per row (they may name the relation's columns), each with an alias
+     */
+    public String rowHashes(Dialect d, boolean left, String from, String where, List<String> extra) {
         String filter = where == null ? "" : " where " + where;
+        List<String> aliases = extra.stream().map(RowHasher::alias).toList();
         if (mode == Mode.DUCKDB_NATIVE) {
             List<String> values = new ArrayList<>();
             for (ColumnPair p : pairs) {
-                values.add(d.comparable(d.quote(left ? p.left() : p.right()), left ? p.leftType() : p.rightType(), p.comparison()));
+                String column = d.quote(left ? p.left() : p.right());
+                // both sides are DuckDB: identical types hash identically as they are
+                values.add(p.identicalTypes() ? column : d.comparable(column, left ? p.leftType() : p.rightType(), p.comparison()));
             }
-            return "select __b, count(*), sum(__h) from (select " + b + " as __b, " + d.nativeRowHash(values) + " as __h from " + from
-                    + filter + d.fence() + ") s group by __b";
+            List<String> items = new ArrayList<>(extra);
+            items.add(d.nativeRowHash(values) + " as __h");
+            return "select " + String.join(", ", items) + " from " + from + filter;
         }
-        List<String> inner = new ArrayList<>();
-        inner.add(b + " as __b");
+        List<String> inner = new ArrayList<>(extra);
         List<String> texts = new ArrayList<>();
         List<String> numbers = new ArrayList<>();
         for (ColumnPair p : pairs) {
@@ -102,9 +118,22 @@ public final class RowHasher {
         }
         String y1 = weightedSum(numbers.size(), !texts.isEmpty(), 1);
         String y2 = weightedSum(numbers.size(), !texts.isEmpty(), 2);
-        return "select __b, count(*), sum(" + cubic("__y1", C1) + "), sum(" + cubic("__y2", C2) + ") from (select __b, " + y1 + " as __y1, "
-                + y2 + " as __y2 from (select " + String.join(", ", inner) + " from " + from + filter + d.fence() + ") s1" + d.fence()
-                + ") s2 group by __b";
+        String carried = aliases.isEmpty() ? "" : String.join(", ", aliases) + ", ";
+        return "select " + carried + y1 + " as __y1, " + y2 + " as __y2 from (select " + String.join(", ", inner) + " from " + from + filter
+                + d.fence() + ") s1" + d.fence();
+    }
+
+    /** How many hash columns {@link #rowHashes} adds. */
+    public int hashColumns() {
+        return mode == Mode.DUCKDB_NATIVE ? 1 : 2;
+    }
+
+    private static String alias(String item) {
+        int as = item.lastIndexOf(" as ");
+        if (as < 0) {
+            throw new IllegalArgumentException("select item without an alias: " + item);
+        }
+        return item.substring(as + 4).trim();
     }
 
     /** (y^3 + c*y) mod p for y in [0, p): each product stays below 2^62. */
