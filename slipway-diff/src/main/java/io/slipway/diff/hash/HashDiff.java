@@ -248,7 +248,7 @@ public final class HashDiff {
             SideSql s = side.sql();
             String where = SideSql.and(s.baseFilter(plan.keys(), true), level.filter(side, chunk, chunks));
             String sql = hasher.checksumQuery(s.dialect(), s.left(), s.relation(), where, level.bucket(side, chunk, chunks));
-            trace("checksum SQL: " + (sql.length() > 600 ? sql.substring(0, 600) + "..." : sql));
+            trace("checksum SQL: " + sql);
             return () -> side.query(sql);
         }
 

@@ -24,7 +24,10 @@ public record Comparison(Kind kind, int digits, boolean scaledBigint) {
         FLOAT,
         /** Dates, as days since 1970-01-01. */
         DATE,
-        /** Timestamps in UTC (time zones converted, naive ones taken as UTC), truncated to a common precision. */
+        /**
+         * Timestamps in UTC (time zones converted, naive ones taken as UTC), truncated to a common precision;
+         * canonically microseconds since 1970 (nanoseconds when both sides hold them).
+         */
         TIMESTAMP,
         /** Times of day truncated to a common precision. */
         TIME,
@@ -44,7 +47,7 @@ public record Comparison(Kind kind, int digits, boolean scaledBigint) {
     /** The form values take for hashing and for comparing fetched rows. */
     public Form form() {
         return switch (kind) {
-            case INTEGER, DATE -> Form.BIGINT;
+            case INTEGER, DATE, TIMESTAMP -> Form.BIGINT;
             case DECIMAL -> scaledBigint ? Form.BIGINT : Form.TEXT;
             case FLOAT -> Form.DOUBLE;
             default -> Form.TEXT;

@@ -52,12 +52,21 @@ public interface Dialect {
             case DECIMAL -> comparison.scaledBigint()
                     ? scaled(column, type, comparison.digits())
                     : "cast(" + decimal(column, type, comparison.digits()) + " as " + textType() + ")";
-            case FLOAT -> "floor(cast(" + column + " as " + doubleType() + ") * cast(1" + "0".repeat(comparison.digits()) + " as "
-                    + doubleType() + ") + cast(0.5 as " + doubleType() + "))";
+            case FLOAT -> rounded("cast(" + column + " as " + doubleType() + ")", comparison.digits());
             case DATE -> "cast(" + column + " - date '1970-01-01' as bigint)";
-            case TIMESTAMP -> "cast(" + timestamp(column, type, comparison.digits()) + " as " + textType() + ")";
+            case TIMESTAMP -> epoch(column, type, comparison.digits());
             case TIME, TEXT, OTHER -> "cast(" + column + " as " + textType() + ")";
         };
+    }
+
+    /**
+     * A double rounded half up to {@code digits} places, kept scaled (x * 10^digits, an integral double).
+     * Values too large to scale without overflowing (PostgreSQL fails on a float overflow) are already
+     * integral and stay as they are, as do infinities and NaN.
+     */
+    default String rounded(String value, int digits) {
+        return "case when abs(" + value + ") < cast(1e290 as " + doubleType() + ") then floor(" + value + " * cast(1" + "0".repeat(digits)
+                + " as " + doubleType() + ") + cast(0.5 as " + doubleType() + ")) else " + value + " end";
     }
 
     /** A whole number or boolean as a bigint. */
@@ -81,6 +90,21 @@ public interface Dialect {
 
     /** A date or timestamp as a UTC timestamp without zone, truncated to {@code digits} fractional digits when the type holds more. */
     String timestamp(String column, SqlType type, int digits);
+
+    /**
+     * A date or timestamp as a bigint count of microseconds since 1970-01-01 in UTC (nanoseconds when
+     * {@code digits} is 9), floored to {@code digits} fractional digits.
+     */
+    String epoch(String column, SqlType type, int digits);
+
+    /** A bigint floored to a multiple of 10^(6 - digits) (to a precision below microseconds). */
+    default String floorTo(String micros, int digits) {
+        if (digits >= 6) {
+            return micros;
+        }
+        long unit = (long) Math.pow(10, 6 - digits);
+        return "(" + micros + " - ((" + micros + " % " + unit + ") + " + unit + ") % " + unit + ")";
+    }
 
     /** Text compared byte by byte (PostgreSQL's collations would order and compare it otherwise). */
     String binaryText(String textExpression);
@@ -148,7 +172,7 @@ public interface Dialect {
             case DECIMAL -> comparison.scaledBigint() ? Long.toString(Long.parseLong(text.trim()))
                     : "cast(" + literal(text) + " as " + decimalType(comparison.digits()) + ")";
             case FLOAT -> "cast(" + literal(text) + " as " + doubleType() + ")";
-            case TIMESTAMP -> "cast(" + literal(text) + " as timestamp)";
+            case TIMESTAMP -> "cast(" + literal(text) + " as timestamp)";  // the comparable form is a timestamp
             case TIME -> "cast(" + literal(text) + " as time)";
             case TEXT, OTHER -> binaryText(literal(text));
         };

@@ -52,6 +52,15 @@ public final class DuckDbDialect implements Dialect {
         return digits >= held ? base : "date_trunc('" + unit(digits) + "', " + base + ")";
     }
 
+    @Override
+    public String epoch(String column, SqlType type, int digits) {
+        if (digits >= 9) {
+            return "epoch_ns(" + column + ")";
+        }
+        String micros = type.kind() == ValueKind.DATE ? "epoch_us(cast(" + column + " as timestamp))" : "epoch_us(" + column + ")";
+        return floorTo(micros, digits);
+    }
+
     static String unit(int digits) {
         return digits >= 6 ? "microseconds" : digits >= 3 ? "milliseconds" : "second";
     }

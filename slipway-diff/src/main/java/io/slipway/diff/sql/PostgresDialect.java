@@ -57,6 +57,18 @@ public record PostgresDialect(int serverVersion) implements Dialect {
         return digits >= held ? base : "date_trunc('" + DuckDbDialect.unit(digits) + "', " + base + ")";
     }
 
+    /** Days and the time of day apart: both exact and several times cheaper than extract(epoch) as numeric. */
+    @Override
+    public String epoch(String column, SqlType type, int digits) {
+        if (type.kind() == ValueKind.DATE) {
+            return "(cast(" + column + " - date '1970-01-01' as bigint) * 86400000000)";
+        }
+        String utc = type.kind() == ValueKind.TIMESTAMPTZ ? "(" + column + " at time zone 'UTC')" : column;
+        String micros = "(cast(cast(" + utc + " as date) - date '1970-01-01' as bigint) * 86400000000 + cast(round(date_part('epoch', cast("
+                + utc + " as time)) * 1000000) as bigint))";
+        return floorTo(micros, digits);
+    }
+
     @Override
     public String binaryText(String textExpression) {
         return textExpression + " collate \"C\"";

@@ -9,15 +9,19 @@ import java.util.List;
 /**
  * The per-row hash both warehouses compute identically, and the segment checksum built from it.
  *
- * <p>Where both sides are DuckDB, the row hash is DuckDB's own {@code hash()} of the canonical values.
- * Otherwise (the portable form) numbers, booleans and dates stay numbers: each is reduced modulo the prime
- * p = 2^31 - 1 and weighted by a constant per column, which costs a few integer operations instead of a
- * text conversion. Text-like values (text, timestamps, wide decimals) are joined with separators and
- * hashed once per row: md5 across warehouses (60 of its bits), PostgreSQL's {@code hashtextextended}
- * between two PostgreSQL servers. Two independent weighted sums y1, y2 go through a cubic
- * h(y) = (y^3 + c*y) mod p, which makes the row hash non-linear, so swapping values between rows changes
- * the sum. A segment's checksum is (count, sum h1, sum h2): about 62 bits, order-independent.
- * All intermediate values stay below 2^63, so no warehouse overflows or rounds.
+ * <p>Where both sides are DuckDB, the row hash is DuckDB's own {@code hash()} of the values. Otherwise:
+ * <ul>
+ *   <li>when some compared value is text (text, UUIDs, decimals too wide for a bigint), every value in its
+ *       canonical form is written as text, joined with separators, and hashed once per row: 60 bits of md5
+ *       across warehouses, PostgreSQL's {@code hashtextextended} between two PostgreSQL servers. Numbers,
+ *       dates and timestamps are canonically bigints, whose text is the same everywhere;</li>
+ *   <li>when every value is a number, date or timestamp, no text is made at all: each value is reduced
+ *       modulo the prime p = 2^31 - 1 and weighted by a constant per column, two independent weighted sums
+ *       y1, y2 go through h(y) = (y^3 + c*y) mod p, which is not linear, so swapping values between rows
+ *       changes the sum. All intermediate values stay below 2^63, so no warehouse overflows.</li>
+ * </ul>
+ * A segment's checksum is its row count and the sums of its rows' hashes: order-independent, and equal on
+ * both sides exactly when (barring a 2^-60 chance) the same rows are there.
  */
 public final class RowHasher {
     /** The modulus, 2^31 - 1 (prime), so products of two residues fit a bigint. */
@@ -37,10 +41,13 @@ public final class RowHasher {
 
     private final Mode mode;
     private final List<ColumnPair> pairs;
+    /** Whether some value is text, so rows are hashed as text. */
+    private final boolean textual;
 
     public RowHasher(Mode mode, List<ColumnPair> pairs) {
         this.mode = mode;
         this.pairs = List.copyOf(pairs);
+        this.textual = pairs.stream().anyMatch(p -> p.comparison().form() == Comparison.Form.TEXT);
     }
 
     /** The fastest mode both dialects compute identically. */
@@ -57,7 +64,7 @@ public final class RowHasher {
 
     /** How many sums a checksum has besides the count. */
     public int sums() {
-        return mode == Mode.DUCKDB_NATIVE ? 1 : 2;
+        return hashColumns();
     }
 
     /**
@@ -71,7 +78,7 @@ public final class RowHasher {
      */
     public String checksumQuery(Dialect d, boolean left, String from, String where, String bucket) {
         String rows = rowHashes(d, left, from, where, List.of((bucket == null ? "0" : bucket) + " as __b"));
-        if (mode == Mode.DUCKDB_NATIVE) {
+        if (mode == Mode.DUCKDB_NATIVE || textual) {
             return "select __b, count(*), sum(__h) from (" + rows + ") s group by __b";
         }
         return "select __b, count(*), sum(" + cubic("__y1", C1) + "), sum(" + cubic("__y2", C2) + ") from (" + rows + ") s group by __b";
@@ -97,7 +104,6 @@ public final class RowHasher {
             items.add(d.nativeRowHash(values) + " as __h");
             return "select " + String.join(", ", items) + " from " + from + filter;
         }
-        List<String> inner = new ArrayList<>(extra);
         List<String> texts = new ArrayList<>();
         List<String> numbers = new ArrayList<>();
         for (ColumnPair p : pairs) {
@@ -105,27 +111,39 @@ public final class RowHasher {
             String value = d.canonical(column, left ? p.leftType() : p.rightType(), p.comparison());
             switch (p.comparison().form()) {
                 case BIGINT -> numbers.add(value);
-                case DOUBLE -> numbers.add(doubleToBigint(d, value));
-                case TEXT -> texts.add("coalesce(" + value + ", " + d.chr(1) + ")");
+                case DOUBLE -> numbers.add(floatToBigint(d, column, p.comparison().digits(), value));
+                case TEXT -> texts.add(value);
             }
         }
+        if (textual) {
+            // one hash call per row: the numbers go in as their (identical everywhere) decimal text
+            List<String> parts = new ArrayList<>();
+            int n = 0;
+            int t = 0;
+            for (ColumnPair p : pairs) {
+                String part = p.comparison().form() == Comparison.Form.TEXT ? texts.get(t++) : "cast(" + numbers.get(n++) + " as " + d.textType() + ")";
+                parts.add("coalesce(" + part + ", " + d.chr(1) + ")");
+            }
+            String joined = String.join(" || " + d.chr(31) + " || ", parts);
+            List<String> items = new ArrayList<>(extra);
+            items.add((mode == Mode.PORTABLE ? d.md5Bits(joined) : d.nativeTextHash(joined)) + " as __h");
+            return "select " + String.join(", ", items) + " from " + from + filter;
+        }
+        List<String> inner = new ArrayList<>(extra);
         for (int i = 0; i < numbers.size(); i++) {
             inner.add(numbers.get(i) + " as __v" + i);
         }
-        if (!texts.isEmpty()) {
-            String joined = String.join(" || " + d.chr(31) + " || ", texts);
-            inner.add((mode == Mode.PORTABLE ? d.md5Bits(joined) : d.nativeTextHash(joined)) + " as __t");
-        }
-        String y1 = weightedSum(numbers.size(), !texts.isEmpty(), 1);
-        String y2 = weightedSum(numbers.size(), !texts.isEmpty(), 2);
+        String y1 = weightedSum(numbers.size(), 1);
+        String y2 = weightedSum(numbers.size(), 2);
         String carried = aliases.isEmpty() ? "" : String.join(", ", aliases) + ", ";
+        // fenced twice: PostgreSQL would otherwise inline y1 and y2 into each of their uses in the cubic
         return "select " + carried + y1 + " as __y1, " + y2 + " as __y2 from (select " + String.join(", ", inner) + " from " + from + filter
                 + d.fence() + ") s1" + d.fence();
     }
 
     /** How many hash columns {@link #rowHashes} adds. */
     public int hashColumns() {
-        return mode == Mode.DUCKDB_NATIVE ? 1 : 2;
+        return mode == Mode.DUCKDB_NATIVE || textual ? 1 : 2;
     }
 
     private static String alias(String item) {
@@ -142,19 +160,28 @@ public final class RowHasher {
     }
 
     /** Σ weight_i * (v_i mod p) mod p, shifted into [0, p); a NULL contributes its own constant. */
-    private static String weightedSum(int numbers, boolean text, int which) {
+    private static String weightedSum(int numbers, int which) {
         List<String> terms = new ArrayList<>();
         for (int i = 0; i < numbers; i++) {
             terms.add("coalesce(__v" + i + " % " + P + " * " + weight(i, which) + " % " + P + ", " + weight(i, which + 2) + ")");
-        }
-        if (text) {
-            String bits = which == 1 ? "__t" : "(__t >> 30)";
-            terms.add("(" + bits + " % " + P + " * " + weight(1000, which) + " % " + P + ")");
         }
         if (terms.isEmpty()) {
             return "0";
         }
         return "((" + String.join(" + ", terms) + ") % " + P + " + " + P + ") % " + P;
+    }
+
+    /**
+     * A float's canonical value (rounded and scaled, see {@link Dialect#rounded}) as a bigint: computed
+     * directly for the values whose scaled form fits a bigint (all but huge ones), which spares evaluating
+     * the canonical expression twice, else by {@link #doubleToBigint}.
+     */
+    static String floatToBigint(Dialect d, String column, int digits, String canonical) {
+        String x = "cast(" + column + " as " + d.doubleType() + ")";
+        double limit = Math.pow(2, 62) / Math.pow(10, digits);
+        return "case when abs(" + x + ") < cast(" + (long) limit + " as " + d.doubleType() + ") then cast(floor(" + x + " * cast(1"
+                + "0".repeat(digits) + " as " + d.doubleType() + ") + cast(0.5 as " + d.doubleType() + ")) as bigint) else "
+                + doubleToBigint(d, canonical) + " end";
     }
 
     /**
@@ -166,7 +193,8 @@ public final class RowHasher {
         StringBuilder sb = new StringBuilder("case when abs(").append(value).append(") < cast(4611686018427387904 as ").append(d.doubleType())
                 .append(") then cast(").append(value).append(" as bigint)");
         String power = two60;
-        for (int tier = 1; tier <= 17; tier++) {
+        // 2^(60*16) * 2^62 is the last bound below the largest double: PostgreSQL fails on float overflow
+        for (int tier = 1; tier <= 16; tier++) {
             sb.append(" when abs(").append(value).append(") < ").append(power).append(" * cast(4611686018427387904 as ").append(d.doubleType())
                     .append(") then cast(floor(").append(value).append(" / (").append(power).append(")) as bigint) + ").append(tier);
             power = power + " * " + two60;
