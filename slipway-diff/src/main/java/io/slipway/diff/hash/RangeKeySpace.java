@@ -47,7 +47,7 @@ final class RangeKeySpace implements KeySpace {
         List<Range> out = new ArrayList<>();
         if (ranges <= 1) {
             out.add(new Range(null, null));
-            return new RangeLevel(out);
+            return new RangeLevel(out, java.util.Set.of());
         }
         SideSql s = source.sql();
         double percent = sourceRows > SAMPLE_ABOVE ? Math.max(0.001, 100.0 * SAMPLE_ROWS / sourceRows) : 100;
@@ -64,7 +64,7 @@ final class RangeKeySpace implements KeySpace {
             previous = bound;
         }
         out.add(new Range(previous, null));
-        return new RangeLevel(out);
+        return new RangeLevel(out, java.util.Set.of());
     }
 
     @Override
@@ -88,18 +88,24 @@ final class RangeKeySpace implements KeySpace {
             cuts.computeIfAbsent(((Number) row.get(0)).longValue(), k -> new ArrayList<>()).add(bound);
         }
         List<Range> out = new ArrayList<>();
+        java.util.Set<Long> whole = new java.util.HashSet<>();
         for (long id : ids) {
             Range r = parent.ranges.get((int) id);
             List<String> lo = r.lo();
+            int before = out.size();
             for (List<String> cut : distinct(cuts.getOrDefault(id, List.of()))) {
                 if (!cut.equals(lo)) {
                     out.add(new Range(lo, cut));
                     lo = cut;
                 }
             }
+            if (out.size() == before) {
+                // no cut (the other side holds this range's rows): compare it row by row next round
+                whole.add((long) out.size());
+            }
             out.add(new Range(lo, r.hi()));
         }
-        return new RangeLevel(out);
+        return new RangeLevel(out, whole);
     }
 
     private static List<List<String>> distinct(List<? extends List<?>> rows) {
@@ -140,9 +146,12 @@ final class RangeKeySpace implements KeySpace {
     /** The ranges of one round; a bucket id is a range's index. */
     private final class RangeLevel implements Level {
         private final List<Range> ranges;
+        /** Ranges that could not be cut further. */
+        private final java.util.Set<Long> whole;
 
-        RangeLevel(List<Range> ranges) {
+        RangeLevel(List<Range> ranges, java.util.Set<Long> whole) {
             this.ranges = List.copyOf(ranges);
+            this.whole = java.util.Set.copyOf(whole);
         }
 
         @Override
@@ -178,7 +187,7 @@ final class RangeKeySpace implements KeySpace {
 
         @Override
         public boolean splittable(long bucket) {
-            return true;
+            return !whole.contains(bucket);
         }
 
         /** The id of the range among {@code ids} holding a row's key, or NULL: a binary search over the ranges' bounds. */
