@@ -28,11 +28,7 @@ public final class JsonReport {
     public static String render(DiffReport report) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-            g.setPrettyPrinter(new DefaultPrettyPrinter()
-                    .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-                    .withObjectIndenter(indenter)
-                    .withArrayIndenter(indenter));
+            g.setPrettyPrinter(new Printer());
             g.writeStartObject();
             g.writeArrayFieldStart("diffs");
             for (TableDiff d : report.diffs()) {
@@ -125,6 +121,30 @@ public final class JsonReport {
         g.writeEndArray();
         g.writeStringField("error", d.error());
         g.writeEndObject();
+    }
+
+    /** Two-space indents, {@code "key": value}, and {@code []} for an empty array, as people write JSON. */
+    private static final class Printer extends DefaultPrettyPrinter {
+        Printer() {
+            super(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+            DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+            indentObjectsWith(indenter);
+            indentArraysWith(indenter);
+        }
+
+        @Override
+        public Printer createInstance() {
+            return new Printer();
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int values) throws IOException {
+            if (values == 0) {
+                g.writeRaw(']');
+            } else {
+                super.writeEndArray(g, values);
+            }
+        }
     }
 
     private static void number(JsonGenerator g, String field, Long value) throws IOException {
