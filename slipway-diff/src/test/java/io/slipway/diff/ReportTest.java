@@ -66,7 +66,8 @@ class ReportTest {
                 + "\"right\":{\"order_id\":11,\"amount\":1,\"status\":\"completed\",\"placed_at\":\"2024-02-01 12:30:00\"},\"changed_columns\":[]}");
         // decimals keep their scale in the text
         assertThat(JsonReport.render(report)).contains("\"amount\": 1.00,").contains("\"amount\": 12.50,")
-                .contains("\"changed_columns\": []").contains("      \"primary_key\": [\n        \"order_id\"\n      ],");
+                .contains("\"changed_columns\": []").contains("      \"primary_key\": [\n        \"order_id\"\n      ],")
+                .endsWith("      \"error\": null\n    }\n  ]\n}\n");
         assertThat(d.get("samples").get(2).toString()).isEqualTo("{\"kind\":\"changed\",\"key\":{\"order_id\":5},"
                 + "\"left\":{\"order_id\":5,\"amount\":12.5,\"status\":\"returned\",\"placed_at\":\"2024-01-06 00:00:00\"},"
                 + "\"right\":{\"order_id\":5,\"amount\":0,\"status\":\"returned\",\"placed_at\":\"2024-01-06 00:00:00\"},"

@@ -140,6 +140,9 @@ public final class JsonReport {
         @Override
         public void writeEndArray(JsonGenerator g, int values) throws IOException {
             if (values == 0) {
+                if (!_arrayIndenter.isInline()) {
+                    --_nesting;
+                }
                 g.writeRaw(']');
             } else {
                 super.writeEndArray(g, values);
