@@ -109,6 +109,19 @@ class CloneAndRetryTest {
     }
 
     @Test
+    void retryReadsTheRunInStateWhenGiven() throws IOException {
+        breakCustomers();
+        assertThat(run("build").exitCode()).isEqualTo(1);
+        Path failedRun = CliRunner.copyProject(project.resolve("target"), temp.resolve("failed_run"));
+        fixCustomers();
+        assertThat(run("seed").exitCode()).isZero();
+        CliRunner.Result retry = run("retry", "--state", failedRun.toString());
+        assertThat(retry.exitCode()).as(retry.all()).isZero();
+        assertThat(retry.out()).contains("Retrying 4 nodes of the previous 'build' (" + failedRun.resolve("run_results.json") + ")")
+                .contains("Done. PASS=4 WARN=0 ERROR=0 SKIP=0 TOTAL=4");
+    }
+
+    @Test
     void retryWithoutAPreviousRunSaysSo() {
         CliRunner.Result result = run("retry");
         assertThat(result.exitCode()).isEqualTo(2);

@@ -163,6 +163,15 @@ class StateSelectionTest {
     }
 
     @Test
+    void theStateMayBeThisProjectsOwnTargetDirectory() throws IOException {
+        assertThat(run("parse", "--target", "prod").exitCode()).isZero();
+        write("models/var_body.sql", "select 7 as n");
+        // ls writes target/manifest.json itself: the previous one must be read first
+        assertThat(names("ls", "--target", "prod", "--select", "state:modified", "--state", project.resolve("target").toString(),
+                "--resource-type", "model")).containsExactly("var_body");
+    }
+
+    @Test
     void stateWithoutStateIsAnErrorThatSaysWhatToPass() {
         CliRunner.Result result = run("ls", "--select", "state:modified");
         assertThat(result.exitCode()).isEqualTo(2);
@@ -223,6 +232,13 @@ class StateSelectionTest {
         assertThat(compiled("after_ephemeral")).contains("\"state\".\"prod\".\"base\"");
         // a selected node is never favored away from here when it exists
         run("compile", "--target", "dev", "--select", "after_ephemeral", "base", "--defer", "--favor-state", "--state", state.toString());
+        assertThat(compiled("after_ephemeral")).contains("\"state\".\"dev\".\"base\"");
+        // the same through the environment
+        cli.env("DBT_DEFER", "1").env("DBT_FAVOR_STATE", "yes").env("DBT_DEFER_STATE", state.toString());
+        CliRunner.Result env = run("compile", "--target", "dev", "--select", "after_ephemeral");
+        assertThat(env.exitCode()).as(env.all()).isZero();
+        assertThat(compiled("after_ephemeral")).contains("\"state\".\"prod\".\"base\"");
+        run("compile", "--target", "dev", "--select", "after_ephemeral", "--no-favor-state");
         assertThat(compiled("after_ephemeral")).contains("\"state\".\"dev\".\"base\"");
     }
 

@@ -90,27 +90,34 @@ public final class Invocation {
                 retrying = plan.uniqueIds();
             }
             PreviousState state = effective.state() == null ? null : new PreviousState(effective.state(), "--state");
+            PreviousState deferState = effective.deferState() == null ? null : new PreviousState(effective.deferState(), "--defer-state");
             try (ProjectSession session = ProjectSession.open(effective, environment.jinja(), environment.env(), environment.workingDir(),
                     environment.homeDir(), reporter.sink(), id)) {
                 targetDir = session.targetDir();
                 ArtifactMetadata metadata = new ArtifactMetadata(id, ZonedDateTime.now(ZoneOffset.UTC), Map.of());
                 ParseResult parsed = session.parse();
+                // the state may be this target directory: read it before this run's manifest replaces it
+                for (PreviousState previous : java.util.Arrays.asList(state, deferState)) {
+                    if (previous != null) {
+                        previous.preload();
+                    }
+                }
                 ManifestWriter.write(targetDir.resolve("manifest.json"), parsed.manifest(), parsed.disabled(), metadata, Map.of());
                 if (effective.command() == Command.PARSE) {
                     return new InvocationResult(0, List.of(), targetDir, null);
                 }
                 if (effective.command() == Command.SHOW || (effective.command() == Command.COMPILE && effective.inlineSql() != null)) {
-                    return ShowTask.run(effective, session, parsed, reporter, deferral(effective, state, parsed, Set.of()));
+                    return ShowTask.run(effective, session, parsed, reporter, deferral(effective, state, deferState, parsed, Set.of()));
                 }
                 Set<String> ids = retrying != null ? retrying : selectIds(effective, parsed, state);
                 Set<ResourceType> types = typesFor(effective);
                 if (effective.command() == Command.LIST) {
-                    StateComparison comparison = state == null || !java.nio.file.Files.isRegularFile(state.dir().resolve("manifest.json"))
-                            ? null : new StateComparison(parsed.manifest(), state.manifest());
+                    StateComparison comparison = state == null || !state.hasManifest() ? null
+                            : new StateComparison(parsed.manifest(), state.manifest());
                     return ListTask.run(effective, parsed, ids, types, reporter, targetDir, comparison);
                 }
                 List<Node> selected = nodesOf(parsed, ids, types);
-                Deferral deferral = deferral(effective, state, parsed, ids);
+                Deferral deferral = deferral(effective, state, deferState, parsed, ids);
                 if (effective.command() == Command.COMPILE) {
                     return ShowTask.compile(effective, session, parsed, selected, reporter, metadata, deferral);
                 }
@@ -141,7 +148,8 @@ public final class Invocation {
      * What ref() defers to: nothing without {@code --defer}; the {@code --defer-state} (else {@code --state})
      * manifest with it; {@code clone} always reads {@code --state}'s relations.
      */
-    private static Deferral deferral(InvocationRequest request, PreviousState state, ParseResult parsed, Set<String> selected) {
+    private static Deferral deferral(InvocationRequest request, PreviousState state, PreviousState deferState, ParseResult parsed,
+                                     Set<String> selected) {
         if (request.command() == Command.CLONE) {
             if (state == null) {
                 throw new SlipwayException(ErrorCode.USAGE, "clone copies the relations of a previous run: pass --state with that "
@@ -152,13 +160,11 @@ public final class Invocation {
         if (!request.defer()) {
             return Deferral.NONE;
         }
-        Path dir = request.effectiveDeferState();
-        if (dir == null) {
+        PreviousState deferTo = deferState != null ? deferState : state;
+        if (deferTo == null) {
             throw new SlipwayException(ErrorCode.USAGE, "--defer needs the state to defer to: pass --state or --defer-state with a "
                     + "previous run's target directory (or set DBT_STATE / DBT_DEFER_STATE)");
         }
-        PreviousState deferTo = state != null && request.deferState() == null ? state
-                : new PreviousState(dir, request.deferState() != null ? "--defer-state" : "--state");
         return Deferral.of(parsed.manifest(), deferTo.manifest(), selected, request.favorState(), true);
     }
 

@@ -97,9 +97,4 @@ public record InvocationRequest(
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, stateDir, deferValue,
                 deferStateDir, favorStateValue);
     }
-
-    /** The state to defer to: {@code --defer-state}, else {@code --state} (null when neither is given). */
-    public Path effectiveDeferState() {
-        return deferState != null ? deferState : state;
-    }
 }

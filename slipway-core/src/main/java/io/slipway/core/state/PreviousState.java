@@ -10,13 +10,15 @@ import java.nio.file.Path;
 
 /**
  * The artifacts of a previous run in a state directory ({@code --state}, {@code --defer-state}): its manifest and
- * run results, each read when first needed (a missing file is an error only for what needs it). Thread-safe.
+ * run results, each read when first needed or preloaded (a missing file is an error only for what needs it). Thread-safe.
  */
 public final class PreviousState {
     private final Path dir;
     private final String flag;
     private volatile StateManifest manifest;
     private volatile PreviousRunResults results;
+    private volatile RuntimeException manifestError;
+    private volatile RuntimeException resultsError;
 
     /**
      * @param dir  the state directory
@@ -40,31 +42,51 @@ public final class PreviousState {
         return flag;
     }
 
-    /** The previous {@code manifest.json}, or a {@code STATE_INVALID} error naming the file. */
-    public StateManifest manifest() {
-        StateManifest m = manifest;
-        if (m == null) {
-            synchronized (this) {
-                if (manifest == null) {
-                    manifest = ManifestReader.readDir(dir);
-                }
-                m = manifest;
+    /**
+     * Reads what the directory holds now, before this invocation writes its own artifacts (the state may be the
+     * target directory itself, as with {@code --state target}). Errors are kept for when the file is used.
+     */
+    public synchronized void preload() {
+        if (manifest == null && manifestError == null && Files.exists(dir.resolve("manifest.json"))) {
+            try {
+                manifest = ManifestReader.readDir(dir);
+            } catch (RuntimeException e) {
+                manifestError = e;
             }
         }
-        return m;
+        if (results == null && resultsError == null && Files.exists(dir.resolve("run_results.json"))) {
+            try {
+                results = RunResultsReader.readDir(dir);
+            } catch (RuntimeException e) {
+                resultsError = e;
+            }
+        }
+    }
+
+    /** Whether the directory had a manifest.json (when preloaded, or now). */
+    public boolean hasManifest() {
+        return manifest != null || manifestError != null || Files.exists(dir.resolve("manifest.json"));
+    }
+
+    /** The previous {@code manifest.json}, or a {@code STATE_INVALID} error naming the file. */
+    public synchronized StateManifest manifest() {
+        if (manifestError != null) {
+            throw manifestError;
+        }
+        if (manifest == null) {
+            manifest = ManifestReader.readDir(dir);
+        }
+        return manifest;
     }
 
     /** The previous {@code run_results.json}, or a {@code STATE_INVALID} error naming the file. */
-    public PreviousRunResults runResults() {
-        PreviousRunResults r = results;
-        if (r == null) {
-            synchronized (this) {
-                if (results == null) {
-                    results = RunResultsReader.readDir(dir);
-                }
-                r = results;
-            }
+    public synchronized PreviousRunResults runResults() {
+        if (resultsError != null) {
+            throw resultsError;
         }
-        return r;
+        if (results == null) {
+            results = RunResultsReader.readDir(dir);
+        }
+        return results;
     }
 }
