@@ -59,11 +59,6 @@ public final class Compiler {
         this.deferral = deferral;
     }
 
-    /** This compiler with {@code ref()} deferring as {@code deferral} says. */
-    Compiler withDeferral(Deferral value) {
-        return new Compiler(manifest, context, projectDir, targetDir, graph, value);
-    }
-
     Deferral deferral() {
         return deferral;
     }

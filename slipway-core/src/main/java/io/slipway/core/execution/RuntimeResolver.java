@@ -27,10 +27,6 @@ final class RuntimeResolver implements RelationResolver {
     private final NodeSession session;
     private final Set<String> ephemerals = new LinkedHashSet<>();
 
-    RuntimeResolver(Manifest manifest, Node node) {
-        this(manifest, node, Deferral.NONE, null);
-    }
-
     /** @param session the render's warehouse session, whose connection deferral checks relations with (may be null) */
     RuntimeResolver(Manifest manifest, Node node, Deferral deferral, NodeSession session) {
         this.manifest = manifest;
