@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
         description = "A dbt-compatible engine: builds dbt projects on DuckDB (embedded) and PostgreSQL.",
         subcommands = {
                 Main.Parse.class, Main.Compile.class, Main.Run.class, Main.Test.class, Main.Seed.class, Main.Snapshot.class, Main.Build.class,
-                Main.Ls.class, Main.Show.class, Main.Debug.class, Main.Clean.class, Main.Deps.class})
+                Main.Ls.class, Main.Show.class, Main.Debug.class, Main.Clean.class, Main.Deps.class, Main.Clone.class, Main.Retry.class})
 public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -132,6 +132,24 @@ public final class Main implements Callable<Integer> {
             return "eager";
         }
 
+        /** {@code --state}, or null when not given (then DBT_STATE). */
+        Path state() {
+            return null;
+        }
+
+        /** {@code --defer}/{@code --no-defer}, or null when neither is given (then DBT_DEFER). */
+        Boolean defer() {
+            return null;
+        }
+
+        Path deferState() {
+            return null;
+        }
+
+        Boolean favorState() {
+            return null;
+        }
+
         @Override
         public Integer call() {
             if (!logFormat.equals("text") && !logFormat.equals("json")) {
@@ -148,7 +166,8 @@ public final class Main implements Callable<Integer> {
             Path dir = projectDir != null ? projectDir : environment.workingDir();
             InvocationRequest request = new InvocationRequest(command(), dir, profilesDir, target, split(select()), split(exclude()), threads,
                     parsedVars, fullRefresh(), failFast(), targetPath, inline(), limit(), output(), outputKeys(), resourceTypes(),
-                    selector(), indirectSelection());
+                    selector(), indirectSelection(), path(state(), "DBT_STATE"), flag(defer(), "DBT_DEFER"),
+                    path(deferState(), "DBT_DEFER_STATE"), flag(favorState(), "DBT_FAVOR_STATE"));
             ConsolePrinter printer = new ConsolePrinter(out, logFormat.equals("json"), quiet);
             Invocation invocation = newInvocation(request, printer);
             Thread hook = new Thread(invocation::cancel, "slipway-cancel");
@@ -168,6 +187,25 @@ public final class Main implements Callable<Integer> {
         /** The invocation to run; commands with flags of their own pass them here. */
         Invocation newInvocation(InvocationRequest request, ConsolePrinter printer) {
             return new Invocation(request, environment, printer);
+        }
+
+        /** A directory flag, else its environment variable; relative paths are from the working directory, as in a shell. */
+        private Path path(Path given, String envVar) {
+            Path p = given;
+            if (p == null) {
+                String value = environment.env().get(envVar);
+                p = value == null || value.isBlank() ? null : Path.of(value);
+            }
+            return p == null ? null : environment.workingDir().resolve(p).normalize();
+        }
+
+        /** A boolean flag, else its environment variable read as click reads booleans (1, true, yes, y, on). */
+        private boolean flag(Boolean given, String envVar) {
+            if (given != null) {
+                return given;
+            }
+            String value = environment.env().get(envVar);
+            return value != null && List.of("1", "true", "yes", "y", "on").contains(value.trim().toLowerCase(java.util.Locale.ROOT));
         }
 
         private static List<String> split(List<String> values) {
@@ -201,6 +239,37 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--indirect-selection", description = "eager (default), cautious, buildable or empty.",
                 defaultValue = "${env:DBT_INDIRECT_SELECTION:-eager}")
         String indirectSelection;
+        @Option(names = "--state", description = "The target directory of a previous run, for state: and result: selection "
+                + "and deferral (default: DBT_STATE).")
+        Path state;
+        @Option(names = "--defer", negatable = true, description = "Refs to unselected nodes that are not built here read the "
+                + "--state run's relations instead (default: DBT_DEFER).")
+        Boolean defer;
+        @Option(names = "--defer-state", description = "The state to defer to, if not --state's (default: DBT_DEFER_STATE).")
+        Path deferState;
+        @Option(names = "--favor-state", negatable = true, description = "With --defer, use the state's relations for unselected "
+                + "nodes even when they exist here (default: DBT_FAVOR_STATE).")
+        Boolean favorState;
+
+        @Override
+        Path state() {
+            return state;
+        }
+
+        @Override
+        Boolean defer() {
+            return defer;
+        }
+
+        @Override
+        Path deferState() {
+            return deferState;
+        }
+
+        @Override
+        Boolean favorState() {
+            return favorState;
+        }
 
         @Override
         String selector() {
@@ -405,6 +474,32 @@ public final class Main implements Callable<Integer> {
         @Override
         Invocation newInvocation(InvocationRequest request, ConsolePrinter printer) {
             return new Invocation(request, environment, printer, new DepsOptions(upgrade, lock, addPackage, source));
+        }
+    }
+
+    @CommandLine.Command(name = "clone", description = "Create the selected models, seeds and snapshots in the target as views "
+            + "over the --state run's relations.")
+    static final class Clone extends Building {
+        @Override
+        Command command() {
+            return Command.CLONE;
+        }
+    }
+
+    @CommandLine.Command(name = "retry", description = "Re-run the nodes that errored, failed or were skipped in the previous run, "
+            + "with that run's command and flags.")
+    static final class Retry extends Common {
+        @Option(names = "--state", description = "Where the previous run_results.json is (default: DBT_STATE, else the target path).")
+        Path state;
+
+        @Override
+        Command command() {
+            return Command.RETRY;
+        }
+
+        @Override
+        Path state() {
+            return state;
         }
     }
 

@@ -166,7 +166,7 @@ public final class ManifestWriter {
         Object configured = n.config().get("contract");
         contract.put("enforced", configured instanceof Map<?, ?> c && Boolean.TRUE.equals(c.get("enforced")));
         contract.put("alias_types", !(configured instanceof Map<?, ?> c2) || !Boolean.FALSE.equals(c2.get("alias_types")));
-        contract.put("checksum", null);
+        contract.put("checksum", io.slipway.core.state.ContractChecksum.of(n));
         m.put("contract", contract);
         switch (n.resourceType()) {
             case MODEL -> {

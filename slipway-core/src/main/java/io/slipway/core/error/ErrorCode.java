@@ -31,6 +31,8 @@ public enum ErrorCode {
     VAR_MISSING(Kind.USAGE),
     /** An env_var() has no value and no default. */
     ENV_VAR_MISSING(Kind.USAGE),
+    /** A {@code --state} artifact (manifest.json, run_results.json) is missing, unreadable or too old. */
+    STATE_INVALID(Kind.USAGE),
     /** The warehouse failed or could not be reached. */
     DATABASE_ERROR(Kind.RUNTIME),
     /** The run was cancelled. */

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The commands an invocation can run, named as dbt names them. */
 public enum Command {
-    PARSE, COMPILE, RUN, TEST, SEED, SNAPSHOT, BUILD, LIST, SHOW, DEBUG, CLEAN, DEPS;
+    PARSE, COMPILE, RUN, TEST, SEED, SNAPSHOT, BUILD, LIST, SHOW, DEBUG, CLEAN, DEPS, CLONE, RETRY;
 
     /** The name on the command line ({@code ls} for LIST). */
     public String cliName() {
@@ -18,6 +18,6 @@ public enum Command {
 
     /** Whether the command reaches the warehouse for nodes. */
     public boolean executesNodes() {
-        return this == RUN || this == TEST || this == SEED || this == SNAPSHOT || this == BUILD;
+        return this == RUN || this == TEST || this == SEED || this == SNAPSHOT || this == BUILD || this == CLONE;
     }
 }

@@ -44,13 +44,29 @@ public final class Compiler {
     private final Path targetDir;
     private final Path projectDir;
     private final Supplier<Map<String, Object>> graph;
+    private final Deferral deferral;
 
     public Compiler(Manifest manifest, DbtContext context, Path projectDir, Path targetDir, Supplier<Map<String, Object>> graph) {
+        this(manifest, context, projectDir, targetDir, graph, Deferral.NONE);
+    }
+
+    Compiler(Manifest manifest, DbtContext context, Path projectDir, Path targetDir, Supplier<Map<String, Object>> graph,
+             Deferral deferral) {
         this.manifest = manifest;
         this.context = context;
         this.projectDir = projectDir;
         this.targetDir = targetDir;
         this.graph = graph;
+        this.deferral = deferral;
+    }
+
+    Deferral deferral() {
+        return deferral;
+    }
+
+    /** The run-time {@code ref()}/{@code source()} resolver for a node rendered in {@code session}. */
+    RuntimeResolver resolver(Node node, NodeSession session) {
+        return new RuntimeResolver(manifest, node, deferral, session);
     }
 
     /** A compiled node. */
@@ -59,7 +75,7 @@ public final class Compiler {
 
     /** Compiles a node for the given session (whose connection, if any, introspective macros may use). */
     public Compiled compile(Node node, NodeSession session) {
-        RuntimeResolver resolver = new RuntimeResolver(manifest, node);
+        RuntimeResolver resolver = resolver(node, session);
         NodeGlobals globals = globals(node, session, resolver, null);
         Template template = context.jinja().parse(node.rawCode(), node.originalFilePath());
         String sql = Renderer.render(template, globals, node.originalFilePath());
@@ -83,6 +99,7 @@ public final class Compiler {
             locals.put("sql", compiledSql);
             locals.put("compiled_code", compiledSql);
         }
+        locals.put("defer_relation", deferral.stateRelation(node));
         locals.put("pre_hooks", hooks(node, "pre-hook"));
         locals.put("post_hooks", hooks(node, "post-hook"));
         locals.put("render", (JinjaCallable) (ctx, args) -> {
@@ -193,7 +210,7 @@ public final class Compiler {
                 throw new SlipwayException(ErrorCode.DEPENDENCY_CYCLE, "ephemeral models ref each other in a cycle: " + stack + " -> " + id);
             }
             stack.add(id);
-            RuntimeResolver inner = new RuntimeResolver(manifest, ephemeral);
+            RuntimeResolver inner = resolver(ephemeral, session);
             NodeGlobals globals = globals(ephemeral, session, inner, null);
             String body = Renderer.render(context.jinja().parse(ephemeral.rawCode(), ephemeral.originalFilePath()), globals,
                     ephemeral.originalFilePath());
@@ -230,7 +247,7 @@ public final class Compiler {
 
     /** Renders arbitrary SQL with Jinja in the context of the root project (for {@code --inline}). */
     public String compileInline(String sql, Node pseudoNode, NodeSession session) {
-        RuntimeResolver resolver = new RuntimeResolver(manifest, pseudoNode);
+        RuntimeResolver resolver = resolver(pseudoNode, session);
         NodeGlobals globals = globals(pseudoNode, session, resolver, null);
         String rendered = Renderer.render(context.jinja().parse(sql, "inline"), globals, "inline query");
         return injectCtes(rendered, resolver, session, new ArrayList<>());

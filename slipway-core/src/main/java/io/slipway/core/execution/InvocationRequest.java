@@ -22,6 +22,10 @@ import java.util.Objects;
  * @param resourceTypes {@code --resource-type} filters, empty for the command's default
  * @param selector      {@code --selector}: a YAML selector's name, or null
  * @param indirectSelection {@code --indirect-selection}: eager (default), cautious, buildable or empty
+ * @param state         {@code --state}: the target directory of a previous run to compare with, or null
+ * @param defer         {@code --defer}: refs to unselected nodes missing here resolve to the state's relations
+ * @param deferState    {@code --defer-state}: the state to defer to, or null for {@code --state}
+ * @param favorState    {@code --favor-state}: defer unselected nodes even when they exist here
  */
 public record InvocationRequest(
         Command command,
@@ -41,7 +45,11 @@ public record InvocationRequest(
         List<String> outputKeys,
         List<String> resourceTypes,
         String selector,
-        String indirectSelection) {
+        String indirectSelection,
+        Path state,
+        boolean defer,
+        Path deferState,
+        boolean favorState) {
 
     public InvocationRequest {
         Objects.requireNonNull(command, "command is null");
@@ -57,26 +65,36 @@ public record InvocationRequest(
     /** A request with every flag at its default. */
     public static InvocationRequest of(Command command, Path projectDir) {
         return new InvocationRequest(command, projectDir, null, null, List.of(), List.of(), null, Map.of(), false, false, null,
-                null, 10, "text", List.of(), List.of(), null, "eager");
+                null, 10, "text", List.of(), List.of(), null, "eager", null, false, null, false);
     }
 
     public InvocationRequest withSelect(List<String> value) {
         return new InvocationRequest(command, projectDir, profilesDir, target, value, exclude, threads, vars, fullRefresh, failFast,
-                targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection);
+                targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
+                favorState);
     }
 
     public InvocationRequest withProfilesDir(Path value) {
         return new InvocationRequest(command, projectDir, value, target, select, exclude, threads, vars, fullRefresh, failFast,
-                targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection);
+                targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
+                favorState);
     }
 
     public InvocationRequest withThreads(Integer value) {
         return new InvocationRequest(command, projectDir, profilesDir, target, select, exclude, value, vars, fullRefresh, failFast,
-                targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection);
+                targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
+                favorState);
     }
 
     public InvocationRequest withTarget(String value) {
         return new InvocationRequest(command, projectDir, profilesDir, value, select, exclude, threads, vars, fullRefresh, failFast,
-                targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection);
+                targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
+                favorState);
+    }
+
+    public InvocationRequest withState(Path stateDir, boolean deferValue, Path deferStateDir, boolean favorStateValue) {
+        return new InvocationRequest(command, projectDir, profilesDir, target, select, exclude, threads, vars, fullRefresh, failFast,
+                targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, stateDir, deferValue,
+                deferStateDir, favorStateValue);
     }
 }

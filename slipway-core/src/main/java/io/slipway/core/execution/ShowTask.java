@@ -37,9 +37,9 @@ final class ShowTask {
     }
 
     /** {@code show}, and {@code compile --inline}. */
-    static InvocationResult run(InvocationRequest request, ProjectSession session, ParseResult parsed, Reporter reporter) {
+    static InvocationResult run(InvocationRequest request, ProjectSession session, ParseResult parsed, Reporter reporter, Deferral deferral) {
         Compiler compiler = new Compiler(parsed.manifest(), session.context(), session.project().projectDir(), session.targetDir(),
-                RunTask.graphSupplier(parsed.manifest()));
+                RunTask.graphSupplier(parsed.manifest()), deferral);
         boolean json = "json".equals(request.output());
         try (AdapterConnection connection = session.adapter().open("show")) {
             NodeSession nodeSession = new NodeSession(session.adapter(), connection, true);
@@ -95,9 +95,9 @@ final class ShowTask {
 
     /** {@code compile} without --inline: every selected node, printing the SQL when one node is selected. */
     static InvocationResult compile(InvocationRequest request, ProjectSession session, ParseResult parsed, List<Node> selected,
-                                    Reporter reporter, ArtifactMetadata metadata) {
+                                    Reporter reporter, ArtifactMetadata metadata, Deferral deferral) {
         Compiler compiler = new Compiler(parsed.manifest(), session.context(), session.project().projectDir(), session.targetDir(),
-                RunTask.graphSupplier(parsed.manifest()));
+                RunTask.graphSupplier(parsed.manifest()), deferral);
         Map<String, CompiledInfo> compiled = new LinkedHashMap<>();
         try (AdapterConnection connection = session.adapter().open("compile")) {
             NodeSession nodeSession = new NodeSession(session.adapter(), connection, true);

@@ -51,7 +51,12 @@ final class NodeFactory {
     }
 
     Parsed sqlNode(ResourceType type, SourceFile file, ProjectConfig pkg, NodePatch patch) {
-        return sqlNode(type, file, pkg, patch, file.stem(), fqn(pkg.name(), file), file.contents(), file.contents());
+        List<String> fqn = fqn(pkg.name(), file);
+        if (type == ResourceType.ANALYSIS) {
+            // dbt parses analyses under the path analysis/<file>: the folder is in their fqn (and path)
+            fqn.add(1, "analysis");
+        }
+        return sqlNode(type, file, pkg, patch, file.stem(), fqn, file.contents(), file.contents());
     }
 
     /**
@@ -118,7 +123,7 @@ final class NodeFactory {
                           String rawCode, List<RefCall> refs, List<Integer> refLines, List<List<String>> sources, List<String> macros) {
         NodeConfig nodeConfig = new NodeConfig(config);
         boolean enabled = nodeConfig.enabled();
-        String path = file.resourcePath();
+        String path = type == ResourceType.ANALYSIS ? "analysis/" + file.resourcePath() : file.resourcePath();
         Map<String, ColumnSpec> columns = patch == null ? Map.of() : descriptions.columns(patch.columns(), pkg.name(), patch.file());
         String description = patch == null ? "" : descriptions.render(patch.description(), pkg.name(), patch.file());
         Node draft = new Node(uniqueId, type, pkg.name(), name, path, file.originalFilePath(),
