@@ -34,6 +34,15 @@ public interface Adapter extends AutoCloseable {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
+    /**
+     * The incremental strategies of dbt's built-in set ({@code append}, {@code delete+insert}, {@code merge},
+     * {@code insert_overwrite}, {@code microbatch}) this warehouse supports; a built-in one not listed is
+     * refused as dbt refuses it. Strategies a project defines itself are not checked against this list.
+     */
+    default List<String> validIncrementalStrategies() {
+        return List.of("append");
+    }
+
     /** The column type a seed column of this inferred kind gets. */
     String seedColumnType(SeedColumnKind kind);
 

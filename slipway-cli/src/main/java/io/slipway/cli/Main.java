@@ -1,5 +1,6 @@
 package io.slipway.cli;
 
+import io.slipway.core.deps.DepsOptions;
 import io.slipway.core.error.SlipwayException;
 import io.slipway.core.execution.Command;
 import io.slipway.core.execution.Invocation;
@@ -25,7 +26,7 @@ import java.util.concurrent.Callable;
         description = "A dbt-compatible engine: builds dbt projects on DuckDB (embedded) and PostgreSQL.",
         subcommands = {
                 Main.Parse.class, Main.Compile.class, Main.Run.class, Main.Test.class, Main.Seed.class, Main.Snapshot.class, Main.Build.class,
-                Main.Ls.class, Main.Show.class, Main.Debug.class, Main.Clean.class})
+                Main.Ls.class, Main.Show.class, Main.Debug.class, Main.Clean.class, Main.Deps.class})
 public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -149,7 +150,7 @@ public final class Main implements Callable<Integer> {
                     parsedVars, fullRefresh(), failFast(), targetPath, inline(), limit(), output(), outputKeys(), resourceTypes(),
                     selector(), indirectSelection());
             ConsolePrinter printer = new ConsolePrinter(out, logFormat.equals("json"), quiet);
-            Invocation invocation = new Invocation(request, environment, printer);
+            Invocation invocation = newInvocation(request, printer);
             Thread hook = new Thread(invocation::cancel, "slipway-cancel");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
@@ -162,6 +163,11 @@ public final class Main implements Callable<Integer> {
                     // the JVM is exiting because of a signal; the hook is running
                 }
             }
+        }
+
+        /** The invocation to run; commands with flags of their own pass them here. */
+        Invocation newInvocation(InvocationRequest request, ConsolePrinter printer) {
+            return new Invocation(request, environment, printer);
         }
 
         private static List<String> split(List<String> values) {
@@ -377,6 +383,28 @@ public final class Main implements Callable<Integer> {
         @Override
         Command command() {
             return Command.CLEAN;
+        }
+    }
+
+    @CommandLine.Command(name = "deps", description = "Install the packages in packages.yml (or dependencies.yml) into dbt_packages/.")
+    static final class Deps extends Common {
+        @Option(names = "--upgrade", description = "Resolve packages again and rewrite package-lock.yml even if packages.yml did not change.")
+        boolean upgrade;
+        @Option(names = "--lock", description = "Only write package-lock.yml; install nothing.")
+        boolean lock;
+        @Option(names = "--add-package", description = "Add a package to packages.yml first, as name@version (e.g. dbt-labs/dbt_utils@1.1.1).")
+        String addPackage;
+        @Option(names = "--source", description = "Where --add-package comes from: hub (default), git or local.", defaultValue = "hub")
+        String source;
+
+        @Override
+        Command command() {
+            return Command.DEPS;
+        }
+
+        @Override
+        Invocation newInvocation(InvocationRequest request, ConsolePrinter printer) {
+            return new Invocation(request, environment, printer, new DepsOptions(upgrade, lock, addPackage, source));
         }
     }
 

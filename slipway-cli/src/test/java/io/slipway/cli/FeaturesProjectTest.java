@@ -47,7 +47,7 @@ class FeaturesProjectTest {
                 .contains("Warning in test few_items (tests/few_items.sql)")
                 .contains("Got 2 results, configured to warn if >= 1")
                 .contains("Running 1 on-run-end hook")
-                .contains("Done. PASS=8 WARN=1 ERROR=0 SKIP=0 TOTAL=9")
+                .contains("Done. PASS=9 WARN=1 ERROR=0 SKIP=0 TOTAL=10")
                 .doesNotContain("base_items");
     }
 
@@ -59,6 +59,12 @@ class FeaturesProjectTest {
                 .contains("select * from __dbt__cte__base_items")
                 .contains("where price >= 0")
                 .contains("round(price * 1.2, 2) as price_with_tax, 'hello' as greeting");
+    }
+
+    @Test
+    void runQueryWorksAtRunTimeAndIsSwallowedWhileParsing() throws IOException {
+        String sql = Files.readString(project.resolve("target/compiled/features/models/query_driven.sql"));
+        assertThat(sql.strip()).isEqualTo("select 42 as answer, '1' as row_count, 1 as n_cols");
     }
 
     @Test

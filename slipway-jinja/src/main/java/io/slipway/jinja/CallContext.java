@@ -6,8 +6,9 @@ public interface CallContext {
     Environment environment();
 
     /**
-     * The globals the render was started with. Hosts keep per-render state (the node being compiled, say)
-     * in their own {@link Globals} implementation and cast to reach it.
+     * The globals of the code making the call: those the render was started with, or, inside a macro bound
+     * with {@link MacroDefinition#bind}, those it was bound to. Hosts keep per-render state (the node being
+     * compiled, say) in their own {@link Globals} implementation and cast to reach it.
      */
     Globals globals();
 
@@ -19,4 +20,9 @@ public interface CallContext {
 
     /** 1-based line of the call in {@link #templateName()}. */
     int line();
+
+    /** How undefined values behave in this render (the environment's mode unless the render chose another). */
+    default UndefinedMode undefinedMode() {
+        return environment().undefinedMode();
+    }
 }

@@ -18,6 +18,13 @@ public interface Template {
     String render(Globals globals);
 
     /**
+     * Renders with undefined values behaving per {@code mode} instead of the environment's default: dbt
+     * renders a model at parse time with its capture mode ({@link UndefinedMode#CHAINABLE}) and at run time
+     * with Jinja2's default, from one parsed template.
+     */
+    String render(Globals globals, UndefinedMode mode);
+
+    /**
      * The macros defined at the top level of this template, in source order, including those defined by
      * block tags (for example dbt's {@code {% materialization %}}), found at parse time without rendering.
      */

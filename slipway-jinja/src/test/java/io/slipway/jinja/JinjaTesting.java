@@ -9,8 +9,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Rendering helpers for the engine's unit tests. The environment is dbt's (Jinja2 defaults, dbt's block
- * tags, {@code return}). Expected strings in {@link #assertRenders} and {@link #assertFails} calls were
- * produced by Python's Jinja2 3.1.6 with the same template (see {@code scripts/check_unit_expectations.py}).
+ * tags, {@code return}). Every expected string in {@link #assertRenders}, {@link #assertFails} and
+ * {@link #assertFailsAt} calls is what Python's Jinja2 3.1.6 gives for the same template in the conformance
+ * harness's environment (checked by rendering each one with it).
  */
 final class JinjaTesting {
     static final Environment ENV = environment(Environment.builder());

@@ -90,8 +90,7 @@ class ScopingTest {
         assertRenders("{% block title %}T{% endblock %}|{{ self.title() }}|{{ self }}", "T|T|<TemplateReference None>");
         assertRenders("{% set x = 1 %}{% for i in [2] %}{% block b %}{{ x }}{{ i }}{% endblock %}{% endfor %}", "1");
         assertRenders("{% for i in [2] %}{% block b scoped %}{{ i }}{% endblock %}{% endfor %}", "2");
-        JinjaTesting.assertFailsAt("{% block b %}1{% endblock %}
-{% block b %}2{% endblock %}", "TemplateAssertionError",
+        JinjaTesting.assertFailsAt("{% block b %}1{% endblock %}\n{% block b %}2{% endblock %}", "TemplateAssertionError",
                 "block 'b' defined twice", 2);
     }
 

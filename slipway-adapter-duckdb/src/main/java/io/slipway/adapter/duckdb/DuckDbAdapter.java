@@ -22,7 +22,12 @@ import java.util.Map;
  */
 public final class DuckDbAdapter implements Adapter {
     private static final List<String> MACROS = List.of(
-            "io/slipway/adapter/duckdb/macros/adapters.sql");
+            "io/slipway/adapter/duckdb/macros/adapters.sql",
+            "io/slipway/adapter/duckdb/macros/incremental.sql",
+            "io/slipway/adapter/duckdb/macros/snapshot.sql");
+
+    /** MERGE arrived in DuckDB 1.4; the bundled driver is newer, so merge is always there (as dbt-duckdb decides by version). */
+    private static final List<String> INCREMENTAL_STRATEGIES = List.of("append", "delete+insert", "merge", "microbatch");
 
     private final DuckDbSettings settings;
     private final Object lock = new Object();
@@ -63,6 +68,11 @@ public final class DuckDbAdapter implements Adapter {
         target.put("threads", (long) settings.threads());
         target.put("profile_name", settings.raw().getOrDefault("profile_name", null));
         return target;
+    }
+
+    @Override
+    public List<String> validIncrementalStrategies() {
+        return INCREMENTAL_STRATEGIES;
     }
 
     @Override

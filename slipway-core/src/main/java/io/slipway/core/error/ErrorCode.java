@@ -35,6 +35,8 @@ public enum ErrorCode {
     DATABASE_ERROR(Kind.RUNTIME),
     /** The run was cancelled. */
     CANCELLED(Kind.RUNTIME),
+    /** A package could not be declared, resolved or installed ({@code deps}). */
+    PACKAGE_ERROR(Kind.USAGE),
     /** A bug in Slipway. */
     INTERNAL(Kind.INTERNAL);
 

@@ -42,5 +42,27 @@ public enum EventCode {
     /** A warehouse call and how long it took (debug). */
     E001_SQL,
     /** A debug check result. */
-    A001_DEBUG_CHECK
+    A001_DEBUG_CHECK,
+    /** deps: the project declares no packages. */
+    M013_DEPS_NO_PACKAGES,
+    /** deps: Installing a package. */
+    M014_DEPS_INSTALLING,
+    /** deps: Installed from a version or revision. */
+    M015_DEPS_INSTALLED,
+    /** deps: a newer hub version exists. */
+    M016_DEPS_UPDATE_AVAILABLE,
+    /** deps: the hub package is the newest installable version. */
+    M017_DEPS_UP_TO_DATE,
+    /** deps: the package came from a subdirectory of its repository. */
+    M018_DEPS_SUBDIRECTORY,
+    /** deps: which packages have updates. */
+    M019_DEPS_UPDATES_AVAILABLE,
+    /** deps: a git package follows a branch instead of a tag or commit. */
+    M029_DEPS_UNPINNED,
+    /** deps: package-lock.yml was (re)written. */
+    M031_DEPS_LOCK_UPDATING,
+    /** deps --add-package: the entry was added to packages.yml. */
+    M032_DEPS_ADD_PACKAGE,
+    /** deps --add-package: an entry for the same package was removed. */
+    M033_DEPS_DUPLICATE_REMOVED
 }

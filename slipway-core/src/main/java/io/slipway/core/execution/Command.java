@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The commands an invocation can run, named as dbt names them. */
 public enum Command {
-    PARSE, COMPILE, RUN, TEST, SEED, SNAPSHOT, BUILD, LIST, SHOW, DEBUG, CLEAN;
+    PARSE, COMPILE, RUN, TEST, SEED, SNAPSHOT, BUILD, LIST, SHOW, DEBUG, CLEAN, DEPS;
 
     /** The name on the command line ({@code ls} for LIST). */
     public String cliName() {
@@ -13,7 +13,7 @@ public enum Command {
 
     /** Whether the command needs a parsed manifest. */
     public boolean needsManifest() {
-        return this != DEBUG && this != CLEAN;
+        return this != DEBUG && this != CLEAN && this != DEPS;
     }
 
     /** Whether the command reaches the warehouse for nodes. */

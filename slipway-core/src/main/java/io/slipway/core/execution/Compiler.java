@@ -8,6 +8,7 @@ import io.slipway.core.manifest.ResourceType;
 import io.slipway.core.project.Frozen;
 import io.slipway.core.template.ConfigValue;
 import io.slipway.core.template.ContextLocals;
+import io.slipway.core.template.ContextView;
 import io.slipway.core.template.DbtContext;
 import io.slipway.core.template.NodeGlobals;
 import io.slipway.core.template.NodeSession;
@@ -77,6 +78,7 @@ public final class Compiler {
         Map<String, Object> locals = ContextLocals.runtime(context, session, resolver, model, RuntimeResolver.relationOf(node),
                 ConfigValue.runtime(node.config()), graph.get());
         NodeGlobals globals = new NodeGlobals(context, node.packageName(), node.uniqueId(), locals);
+        locals.put("context", new ContextView(globals));
         if (compiledSql != null) {
             locals.put("sql", compiledSql);
             locals.put("compiled_code", compiledSql);

@@ -2,6 +2,7 @@ package io.slipway.core.execution;
 
 import io.slipway.core.artifacts.ArtifactMetadata;
 import io.slipway.core.artifacts.ManifestWriter;
+import io.slipway.core.deps.DepsOptions;
 import io.slipway.core.error.ErrorCode;
 import io.slipway.core.error.SlipwayException;
 import io.slipway.core.event.EventSink;
@@ -35,13 +36,20 @@ public final class Invocation {
     private final InvocationRequest request;
     private final InvocationEnvironment environment;
     private final Reporter reporter;
+    private final DepsOptions depsOptions;
     private volatile boolean cancelled;
     private volatile RunTask running;
 
     public Invocation(InvocationRequest request, InvocationEnvironment environment, EventSink events) {
+        this(request, environment, events, DepsOptions.defaults());
+    }
+
+    /** An invocation of {@code deps} with its own flags ({@code --upgrade}, {@code --add-package}, ...). */
+    public Invocation(InvocationRequest request, InvocationEnvironment environment, EventSink events, DepsOptions depsOptions) {
         this.request = request;
         this.environment = environment;
         this.reporter = new Reporter(events);
+        this.depsOptions = depsOptions;
     }
 
     public String id() {
@@ -71,6 +79,9 @@ public final class Invocation {
         try {
             if (request.command() == Command.CLEAN) {
                 return CleanTask.run(request, environment, reporter);
+            }
+            if (request.command() == Command.DEPS) {
+                return DepsTask.run(request, environment, reporter, depsOptions);
             }
             if (request.command() == Command.DEBUG) {
                 return DebugTask.run(request, environment, reporter, id);

@@ -30,8 +30,11 @@ public final class BlockScanner {
         int i = 0;
         int n = source.length();
         int depth = 0;
+        int line = 1;
+        int lineCountedTo = 0;
         String openTag = null;
         String openName = null;
+        int openLine = 0;
         int openStart = -1;
         int contentStart = -1;
         while (i < n) {
@@ -68,7 +71,13 @@ public final class BlockScanner {
                 continue;
             }
             if (openTag == null && tags.contains(word)) {
+                for (; lineCountedTo < next; lineCountedTo++) {
+                    if (source.charAt(lineCountedTo) == '\n') {
+                        line++;
+                    }
+                }
                 openTag = word;
+                openLine = line;
                 openName = firstWord(inner.substring(word.length()).strip());
                 openStart = next;
                 contentStart = after;
@@ -79,7 +88,7 @@ public final class BlockScanner {
                 depth--;
                 if (depth == 0) {
                     out.add(new Block(openTag, openName, source.substring(openStart, after), source.substring(contentStart, next),
-                            lineOf(source, openStart)));
+                            openLine));
                     openTag = null;
                 }
             }
@@ -134,13 +143,4 @@ public final class BlockScanner {
         return s.substring(0, end);
     }
 
-    static int lineOf(String s, int index) {
-        int line = 1;
-        for (int i = 0; i < index; i++) {
-            if (s.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
-    }
 }

@@ -30,7 +30,8 @@ public final class ConfigMerger {
             "loaded_at_field", "static_analysis");
 
     private static final Set<String> ADDITIVE = Set.of("tags", "pre-hook", "post-hook");
-    private static final Set<String> DICTS = Set.of("meta", "docs", "persist_docs", "quoting", "column_types", "grants", "contract");
+    private static final Set<String> DICTS = Set.of("meta", "docs", "persist_docs", "quoting", "column_types", "grants", "contract",
+            "snapshot_meta_column_names");
 
     private ConfigMerger() {
     }
@@ -172,6 +173,19 @@ public final class ConfigMerger {
                 if (type == ResourceType.SEED) {
                     d.put("delimiter", ",");
                     d.put("quote_columns", null);
+                }
+                if (type == ResourceType.SNAPSHOT) {
+                    d.put("strategy", null);
+                    d.put("target_schema", null);
+                    d.put("target_database", null);
+                    d.put("updated_at", null);
+                    d.put("check_cols", null);
+                    Map<String, Object> metaColumns = new LinkedHashMap<>();
+                    for (String column : List.of("dbt_valid_to", "dbt_valid_from", "dbt_scd_id", "dbt_updated_at", "dbt_is_deleted")) {
+                        metaColumns.put(column, null);
+                    }
+                    d.put("snapshot_meta_column_names", metaColumns);
+                    d.put("dbt_valid_to_current", null);
                 }
             }
         }

@@ -88,7 +88,7 @@ final class NodeFactory {
                 RelationValue.of(defaultDatabase(), defaultSchema(), name, null));
         NodeGlobals globals = new NodeGlobals(env.context(), pkg.name(), uniqueId, locals);
         Template template = env.context().jinja().parse(templateText, file.originalFilePath());
-        Renderer.render(template, globals, file.originalFilePath());
+        Renderer.renderCapturing(template, globals, file.originalFilePath());
         return finishParsed(type, file, pkg, patch, name, fqn, uniqueId, config, unrendered, capture.config(), rawCode,
                 capture.refs(), capture.refLines(), capture.sources(), new ArrayList<>(globals.macrosUsed()));
     }

@@ -47,6 +47,24 @@ public final class AdapterValue implements PyObject {
             case "get_columns_in_relation" -> (JinjaCallable) (ctx, args) -> columns(args.get(0, "relation", null));
             case "get_missing_columns" -> (JinjaCallable) (ctx, args) -> missingColumns(args.get(0, "from_relation", null), args.get(1, "to_relation", null));
             case "expand_target_column_types" -> (JinjaCallable) (ctx, args) -> "";
+            case "get_column_schema_from_query" -> (JinjaCallable) (ctx, args) -> columnSchema(Py.str(args.get(0, "sql", "")));
+            case "get_incremental_strategy_macro" -> (JinjaCallable) (ctx, args) ->
+                    IncrementalStrategies.macro(ctx, args.get(1, "strategy", null), session.adapter().validIncrementalStrategies());
+            case "get_hard_deletes_behavior" -> (JinjaCallable) (ctx, args) -> SnapshotChecks.hardDeletes(args.get(0, "config", null));
+            case "assert_valid_snapshot_target_given_strategy" -> (JinjaCallable) (ctx, args) -> {
+                RelationValue r = relation(args.get(0, "relation", null), name);
+                if (connection() != null) {
+                    List<String> names = new ArrayList<>();
+                    for (ColumnInfo c : connection().getColumns(r.database(), r.schema(), r.identifier())) {
+                        names.add(c.name());
+                    }
+                    SnapshotChecks.assertSnapshotTable(names, args.get(1, "column_names", null));
+                }
+                return "";
+            };
+            case "render_raw_columns_constraints" -> (JinjaCallable) (ctx, args) ->
+                    Constraints.columns(args.get(0, "raw_columns", null), session.adapter());
+            case "render_raw_model_constraints" -> (JinjaCallable) (ctx, args) -> Constraints.model(args.get(0, "raw_constraints", null));
             case "execute" -> (JinjaCallable) this::execute;
             case "commit" -> (JinjaCallable) (ctx, args) -> {
                 if (session.connection() != null) {
@@ -150,7 +168,24 @@ public final class AdapterValue implements PyObject {
         if (connection() == null || !(relation instanceof RelationValue r)) {
             return out;
         }
+        if (r.schema() == null) {
+            // a temporary relation lives outside the catalog's schemas: read its columns off an empty select
+            return columnSchema("select * from " + r.render() + " where false limit 0");
+        }
         for (ColumnInfo c : connection().getColumns(r.database(), r.schema(), r.identifier())) {
+            out.add(new ColumnValue(c.name(), c.dataType(), '"'));
+        }
+        return out;
+    }
+
+    /** The columns (names and warehouse types) a query returns, as {@code adapter.get_column_schema_from_query}. */
+    private List<Object> columnSchema(String sql) {
+        List<Object> out = new ArrayList<>();
+        AdapterConnection connection = connection();
+        if (connection == null) {
+            return out;
+        }
+        for (ColumnInfo c : connection.execute(sql, true, 0).columns()) {
             out.add(new ColumnValue(c.name(), c.dataType(), '"'));
         }
         return out;

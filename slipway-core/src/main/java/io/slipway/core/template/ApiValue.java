@@ -5,12 +5,19 @@ import io.slipway.jinja.JinjaCallable;
 import io.slipway.jinja.PyObject;
 import io.slipway.jinja.runtime.Py;
 
-/** dbt's {@code api}: {@code api.Relation.create(database=, schema=, identifier=, type=)} and {@code api.Column.create(name, dtype)}. */
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * dbt's {@code api}: {@code api.Relation.create(database=, schema=, identifier=, type=)}, {@code api.Relation.scd_args(key, updated_at)}
+ * and {@code api.Column.create(name, dtype)}.
+ */
 final class ApiValue implements PyObject {
     static final ApiValue INSTANCE = new ApiValue();
 
     private static final PyObject RELATION = name -> switch (name) {
         case "create" -> (JinjaCallable) (ctx, args) -> createRelation(args);
+        case "scd_args" -> (JinjaCallable) (ctx, args) -> scdArgs(args.get(0, "primary_key", null), args.get(1, "updated_at", null));
         default -> MISSING;
     };
 
@@ -28,6 +35,18 @@ final class ApiValue implements PyObject {
         String identifier = Args.string(args, 2, "identifier", null);
         String type = Args.string(args, 3, "type", null);
         return RelationValue.of(database, schema, identifier, type);
+    }
+
+    /** What a snapshot's {@code dbt_scd_id} hashes: the unique key (each part of a composite one), then the update time. */
+    private static List<Object> scdArgs(Object primaryKey, Object updatedAt) {
+        List<Object> out = new ArrayList<>();
+        if (primaryKey instanceof List<?> keys) {
+            out.addAll(keys);
+        } else {
+            out.add(primaryKey);
+        }
+        out.add(updatedAt);
+        return out;
     }
 
     @Override

@@ -57,7 +57,7 @@ public record ColumnValue(String name, String dataType, char quoteChar) implemen
         return switch (attr) {
             case "name", "column" -> name;
             case "quoted" -> quoted();
-            case "data_type" -> dataType;
+            case "data_type", "expanded_data_type" -> dataType;
             case "dtype" -> dataType.toUpperCase(Locale.ROOT).equals(dataType) ? dataType : dataType;
             case "char_size" -> isString() ? size(2) : null;
             case "numeric_precision" -> isNumeric() ? size(2) : null;

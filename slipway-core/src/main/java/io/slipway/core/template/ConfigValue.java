@@ -11,6 +11,7 @@ import io.slipway.jinja.PyObject;
 import io.slipway.jinja.runtime.Py;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +20,8 @@ import java.util.Map;
  * reading the node's resolved config at run time.
  */
 public final class ConfigValue implements PyObject, JinjaCallable {
+    private static final List<String> SNAPSHOT_COLUMNS = List.of("dbt_valid_from", "dbt_valid_to", "dbt_scd_id", "dbt_updated_at", "dbt_is_deleted");
+
     private final ParseCapture capture;
     private final NodeConfig config;
 
@@ -55,6 +58,26 @@ public final class ConfigValue implements PyObject, JinjaCallable {
         return "";
     }
 
+    /**
+     * A resolved config value, or null (also while parsing). {@code snapshot_table_column_names} is derived
+     * as dbt's snapshot config derives it: {@code snapshot_meta_column_names} over the default names.
+     */
+    Object value(String key) {
+        if (config == null) {
+            return null;
+        }
+        Object value = config.get(key);
+        if (value == null && key.equals("snapshot_table_column_names") && config.get("snapshot_meta_column_names") instanceof Map<?, ?> names) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (String column : SNAPSHOT_COLUMNS) {
+                Object configured = names.get(column);
+                out.put(column, configured == null ? column : configured);
+            }
+            return out;
+        }
+        return value;
+    }
+
     @Override
     public Object getAttr(String name) {
         return switch (name) {
@@ -63,7 +86,7 @@ public final class ConfigValue implements PyObject, JinjaCallable {
                     return "";
                 }
                 String key = Args.required(args, 0, "name", "config.get");
-                Object value = config.get(key);
+                Object value = value(key);
                 return value == null ? args.get(1, "default", null) : Frozen.thaw(value);
             };
             case "require" -> (JinjaCallable) (ctx, args) -> {
@@ -71,7 +94,7 @@ public final class ConfigValue implements PyObject, JinjaCallable {
                     return "";
                 }
                 String key = Args.required(args, 0, "name", "config.require");
-                Object value = config.get(key);
+                Object value = value(key);
                 if (value == null) {
                     throw new SlipwayException(ErrorCode.COMPILATION_ERROR, "missing config: \"" + key + "\"; set it with config(" + key + "=...)");
                 }

@@ -25,7 +25,8 @@ public final class DbtJinja {
                 .filter("as_bool", (ctx, value, args) -> value)
                 .filter("as_native", (ctx, value, args) -> value)
                 .filter("as_number", (ctx, value, args) -> value)
-                .filter("as_text", (ctx, value, args) -> value);
+                .filter("as_text", (ctx, value, args) -> value)
+                .filter("is_list", (ctx, value, args) -> value instanceof java.util.List<?>);
         DbtTags.register(builder);
         this.environment = builder.build();
     }
@@ -60,7 +61,8 @@ public final class DbtJinja {
         String file = e.templateName() != null ? e.templateName() : fallbackName;
         String kind = "TemplateSyntaxError".equals(e.pythonType()) ? "Syntax error" : e.pythonType();
         return new SlipwayException(ErrorCode.COMPILATION_ERROR,
-                "Compilation Error in " + file + (e.line() > 0 ? ", line " + e.line() : "") + ":\n  " + kind + ": " + e.pythonMessage()
+                "Compilation Error in " + file + (e.line() > 0 ? ", line " + e.line() : "") + (e.column() > 0 ? ", column " + e.column() : "")
+                        + ":\n  " + kind + ": " + e.pythonMessage()
                         + (e.excerpt() != null && !e.excerpt().isBlank() ? "\n    > " + e.excerpt().strip() : ""),
                 file, e.line(), e);
     }

@@ -22,8 +22,23 @@ final class ExceptionsValue implements PyObject {
     @Override
     public Object getAttr(String name) {
         return switch (name) {
-            case "raise_compiler_error", "raise_not_implemented", "raise_contract_error", "raise_fail_fast_error",
-                    "column_type_missing", "missing_relation", "relation_wrong_type", "raise_dependency_error" ->
+            case "raise_contract_error" -> (JinjaCallable) (ctx, args) -> {
+                throw new SlipwayException(ErrorCode.COMPILATION_ERROR,
+                        ContractErrorMessage.of(args.get(0, "yaml_columns", null), args.get(1, "sql_columns", null)));
+            };
+            case "column_type_missing" -> (JinjaCallable) (ctx, args) -> {
+                throw new SlipwayException(ErrorCode.COMPILATION_ERROR, ContractErrorMessage.typeMissing(args.get(0, "column_names", null)));
+            };
+            case "relation_wrong_type" -> (JinjaCallable) (ctx, args) -> {
+                Object relation = args.get(0, "relation", null);
+                String type = relation instanceof RelationValue r ? r.type() : null;
+                String expected = Py.str(args.get(1, "expected_type", ""));
+                throw new SlipwayException(ErrorCode.COMPILATION_ERROR, "Trying to create " + expected + " " + Py.str(relation)
+                        + ", but it currently exists as a " + type + ". Either drop " + Py.str(relation)
+                        + " manually, or run dbt with `--full-refresh` and dbt will drop it for you.");
+            };
+            case "raise_compiler_error", "raise_not_implemented", "raise_fail_fast_error",
+                    "missing_relation", "raise_dependency_error" ->
                     (JinjaCallable) (ctx, args) -> {
                         String message = args.positional().isEmpty() ? name : Py.str(args.positional().get(0));
                         if (name.equals("missing_relation")) {

@@ -49,6 +49,8 @@ public final class NodeValue {
             columns.put(c.name(), col);
         }
         m.put("columns", columns);
+        // model-level constraints are not read from properties files yet; contracts render column constraints
+        m.put("constraints", new ArrayList<>());
         Map<String, Object> depends = new LinkedHashMap<>();
         depends.put("macros", new ArrayList<>(node.dependsOn().macros()));
         depends.put("nodes", new ArrayList<>(node.dependsOn().nodes()));

@@ -25,6 +25,18 @@ public final class Renderer {
         }
     }
 
+    /**
+     * Renders as dbt does at parse time: names and attributes that do not exist swallow attribute access
+     * and calls instead of failing (dbt's capture mode), since nothing has executed yet.
+     */
+    public static String renderCapturing(Template template, NodeGlobals globals, String file) {
+        try {
+            return template.render(globals, io.slipway.jinja.UndefinedMode.CHAINABLE);
+        } catch (RuntimeException e) {
+            throw translate(e, file);
+        }
+    }
+
     public static Object call(Macro macro, List<?> positional, Map<String, ?> keywords, String file) {
         try {
             return macro.invoke(positional, keywords);

@@ -5,40 +5,21 @@
 -#}
 
 {% materialization table, default %}
-  {%- set existing_relation = load_cached_relation(this) -%}
-  {%- set target_relation = this.incorporate(type='table') -%}
-  {%- set intermediate_relation = make_intermediate_relation(target_relation) -%}
-  {%- set backup_type = existing_relation.type if existing_relation is not none else 'table' -%}
-  {%- set backup_relation = make_backup_relation(target_relation, backup_type) -%}
-  {{ drop_relation_if_exists(load_cached_relation(intermediate_relation)) }}
-  {{ drop_relation_if_exists(load_cached_relation(backup_relation)) }}
-
-  {{ run_hooks(pre_hooks, inside_transaction=false) }}
-  {{ run_hooks(pre_hooks, inside_transaction=true) }}
-
-  {% call statement('main') -%}
-    {{ get_create_table_as_sql(false, intermediate_relation, sql) }}
-  {%- endcall %}
-
-  {% if existing_relation is not none -%}
-    {{ adapter.rename_relation(existing_relation, backup_relation) }}
-  {%- endif %}
-  {{ adapter.rename_relation(intermediate_relation, target_relation) }}
-
-  {{ run_hooks(post_hooks, inside_transaction=true) }}
-  {{ adapter.commit() }}
-  {% if existing_relation is not none -%}
-    {{ adapter.drop_relation(backup_relation) }}
-  {%- endif %}
-  {{ run_hooks(post_hooks, inside_transaction=false) }}
-  {{ return({'relations': [target_relation]}) }}
+  {{ return(build_by_swap(this.incorporate(type='table'))) }}
 {% endmaterialization %}
 
 {% materialization view, default %}
+  {{ return(build_by_swap(this.incorporate(type='view'))) }}
+{% endmaterialization %}
+
+{#-
+  Builds the node's SQL as a table or view under a temporary name, then, in one transaction, moves the
+  existing relation aside and the new one into place; the old one is dropped after the commit.
+-#}
+{% macro build_by_swap(target_relation) -%}
   {%- set existing_relation = load_cached_relation(this) -%}
-  {%- set target_relation = this.incorporate(type='view') -%}
   {%- set intermediate_relation = make_intermediate_relation(target_relation) -%}
-  {%- set backup_type = existing_relation.type if existing_relation is not none else 'view' -%}
+  {%- set backup_type = existing_relation.type if existing_relation is not none else target_relation.type -%}
   {%- set backup_relation = make_backup_relation(target_relation, backup_type) -%}
   {{ drop_relation_if_exists(load_cached_relation(intermediate_relation)) }}
   {{ drop_relation_if_exists(load_cached_relation(backup_relation)) }}
@@ -47,7 +28,11 @@
   {{ run_hooks(pre_hooks, inside_transaction=true) }}
 
   {% call statement('main') -%}
-    {{ get_create_view_as_sql(intermediate_relation, sql) }}
+    {%- if target_relation.is_view -%}
+      {{ get_create_view_as_sql(intermediate_relation, sql) }}
+    {%- else -%}
+      {{ get_create_table_as_sql(false, intermediate_relation, sql) }}
+    {%- endif -%}
   {%- endcall %}
 
   {% if existing_relation is not none -%}
@@ -62,7 +47,7 @@
   {%- endif %}
   {{ run_hooks(post_hooks, inside_transaction=false) }}
   {{ return({'relations': [target_relation]}) }}
-{% endmaterialization %}
+{%- endmacro %}
 
 {#- A test: the query counts failing rows; warn_if and error_if decide the status. -#}
 {% materialization test, default %}

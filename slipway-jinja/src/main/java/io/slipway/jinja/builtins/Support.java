@@ -23,7 +23,7 @@ final class Support {
     }
 
     static UndefinedMode mode(CallContext context) {
-        return context == null ? UndefinedMode.DEFAULT : context.environment().undefinedMode();
+        return context == null ? UndefinedMode.DEFAULT : context.undefinedMode();
     }
 
     /** An undefined with Jinja2's message for a missing attribute ({@code 'dict object' has no attribute 'x'}) or element. */

@@ -75,7 +75,12 @@ public final class Lexer {
     }
 
     private JinjaException error(String message, int atLine) {
-        return SyntaxErrors.syntaxError(message, templateName, src, atLine);
+        return SyntaxErrors.syntaxError(message, templateName, src, atLine, pos < length ? column(pos) : 0);
+    }
+
+    /** The 1-based column of a source offset (for error messages; Jinja2 reports none). */
+    private int column(int offset) {
+        return offset - (src.lastIndexOf('\n', offset - 1) + 1) + 1;
     }
 
     // ---------------------------------------------------------------- root: text, comments, raw blocks
@@ -129,11 +134,11 @@ public final class Lexer {
         pos = after;
         switch (kind) {
             case '{' -> {
-                pending.add(new Token(TokenType.VARIABLE_BEGIN, "{{", line));
+                pending.add(new Token(TokenType.VARIABLE_BEGIN, "{{", line, column(p)));
                 state = State.VARIABLE;
             }
             case '%' -> {
-                pending.add(new Token(TokenType.BLOCK_BEGIN, "{%", line));
+                pending.add(new Token(TokenType.BLOCK_BEGIN, "{%", line, column(p)));
                 state = State.BLOCK;
             }
             default -> lexComment();
@@ -274,7 +279,7 @@ public final class Lexer {
             int end = state == State.BLOCK ? matchBlockEnd(pos) : matchVariableEnd(pos);
             if (end >= 0) {
                 TokenType type = state == State.BLOCK ? TokenType.BLOCK_END : TokenType.VARIABLE_END;
-                pending.add(new Token(type, src.substring(pos, end), line));
+                pending.add(new Token(type, src.substring(pos, end), line, column(pos)));
                 line += countNewlines(src, pos, end);
                 lineStarting = src.charAt(end - 1) == '\n';
                 pos = end;
@@ -293,12 +298,12 @@ public final class Lexer {
             int end = matchFloat(pos);
             if (end > 0) {
                 String text = src.substring(pos, end).replace("_", "");
-                pending.add(new Token(TokenType.FLOAT, Double.parseDouble(text), line));
+                pending.add(new Token(TokenType.FLOAT, Double.parseDouble(text), line, column(pos)));
                 pos = end;
                 return;
             }
             end = matchInteger(pos);
-            pending.add(new Token(TokenType.INTEGER, integerValue(src.substring(pos, end).replace("_", "")), line));
+            pending.add(new Token(TokenType.INTEGER, integerValue(src.substring(pos, end).replace("_", "")), line, column(pos)));
             pos = end;
             return;
         }
@@ -312,7 +317,7 @@ public final class Lexer {
                 throw error("Invalid character in identifier", line);
             }
             String canonical = names.putIfAbsent(name, name);
-            pending.add(new Token(TokenType.NAME, canonical != null ? canonical : name, line));
+            pending.add(new Token(TokenType.NAME, canonical != null ? canonical : name, line, column(pos)));
             pos = end;
             return;
         }
@@ -326,7 +331,7 @@ public final class Lexer {
                 } catch (IllegalArgumentException e) {
                     throw error(e.getMessage(), line);
                 }
-                pending.add(new Token(TokenType.STRING, value, line));
+                pending.add(new Token(TokenType.STRING, value, line, column(pos)));
                 line += countNewlines(src, pos, end);
                 pos = end;
                 return;
@@ -337,7 +342,7 @@ public final class Lexer {
             throw error("unexpected char " + PyLiterals.repr(String.valueOf(c)) + " at " + pos, line);
         }
         balance(op);
-        pending.add(new Token(TokenType.operator(op), op, line));
+        pending.add(new Token(TokenType.operator(op), op, line, column(pos)));
         pos += op.length();
     }
 

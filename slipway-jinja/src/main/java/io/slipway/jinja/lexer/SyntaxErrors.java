@@ -11,6 +11,11 @@ public final class SyntaxErrors {
         return error("TemplateSyntaxError", message, templateName, source, line);
     }
 
+    /** A syntax error at a known column (Jinja2 gives only the line; the column helps users find the spot). */
+    public static JinjaException syntaxError(String message, String templateName, String source, int line, int column) {
+        return new JinjaException("TemplateSyntaxError", message, templateName, line, column, lineOf(source, line), null);
+    }
+
     public static JinjaException error(String pythonType, String message, String templateName, String source, int line) {
         return new JinjaException(pythonType, message, templateName, line, 0, lineOf(source, line), null);
     }

@@ -102,11 +102,14 @@ final class TokenStream {
         if (current.type() == TokenType.EOF) {
             return error("unexpected end of template, expected " + PyLiterals.repr(what) + ".", current.line());
         }
-        return error("expected token " + PyLiterals.repr(what) + ", got " + PyLiterals.repr(current.describe()),
-                current.line());
+        return SyntaxErrors.syntaxError("expected token " + PyLiterals.repr(what) + ", got " + PyLiterals.repr(current.describe()),
+                templateName, lexer.source(), current.line(), current.column());
     }
 
     JinjaException error(String message, int line) {
+        if (line == current.line() && current.column() > 0) {
+            return SyntaxErrors.syntaxError(message, templateName, lexer.source(), line, current.column());
+        }
         return SyntaxErrors.syntaxError(message, templateName, lexer.source(), line);
     }
 }

@@ -41,7 +41,11 @@ public final class CompiledTemplate implements Template {
     }
 
     private Frame newRoot(Globals globals) {
-        Frame root = Frame.root(environment, globals, source, new RenderState(environment));
+        return newRoot(globals, environment.undefinedMode());
+    }
+
+    private Frame newRoot(Globals globals, io.slipway.jinja.UndefinedMode mode) {
+        Frame root = Frame.root(environment, globals, source, new RenderState(environment, mode));
         scope.enter(root);
         if (usesSelf) {
             root.set("self", new TemplateReference(blocks, root));
@@ -62,6 +66,11 @@ public final class CompiledTemplate implements Template {
     @Override
     public String render(Globals globals) {
         return run(newRoot(globals));
+    }
+
+    @Override
+    public String render(Globals globals, io.slipway.jinja.UndefinedMode mode) {
+        return run(newRoot(globals, mode));
     }
 
     private String run(Frame root) {

@@ -47,7 +47,7 @@ public final class Frame {
         this.source = source;
         this.environment = environment;
         this.globals = globals;
-        this.mode = environment.undefinedMode();
+        this.mode = state != null ? state.undefinedMode() : environment.undefinedMode();
     }
 
     /** The top-level frame of a render (or the closure of a bound macro, with a {@code null} state). */

@@ -21,8 +21,21 @@ public final class RenderState implements CallContext {
     private boolean autoescape;
     private Object returnValue;
 
+    private final io.slipway.jinja.UndefinedMode undefinedMode;
+
     public RenderState(Environment environment) {
+        this(environment, environment.undefinedMode());
+    }
+
+    /** A render whose undefineds behave per {@code undefinedMode} rather than the environment's default. */
+    public RenderState(Environment environment, io.slipway.jinja.UndefinedMode undefinedMode) {
         this.environment = environment;
+        this.undefinedMode = undefinedMode;
+    }
+
+    @Override
+    public io.slipway.jinja.UndefinedMode undefinedMode() {
+        return undefinedMode;
     }
 
     /** Records where the next call happens. */
@@ -82,7 +95,7 @@ public final class RenderState implements CallContext {
     public Object resolve(String name) {
         Object v = frame == null ? PyObject.MISSING : frame.resolve(name);
         if (v == PyObject.MISSING || v == Frame.UNBOUND) {
-            return UndefinedValue.name(frame == null ? environment.undefinedMode() : frame.mode(), name);
+            return UndefinedValue.name(frame == null ? undefinedMode : frame.mode(), name);
         }
         return v;
     }

@@ -1,0 +1,1 @@
+select 'one' as id, 'alice' as name

@@ -1,0 +1,2 @@
+{{ config(incremental_strategy='upsert', unique_key='id') }}
+select 1 as id

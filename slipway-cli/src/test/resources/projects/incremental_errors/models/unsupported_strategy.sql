@@ -1,0 +1,2 @@
+{{ config(incremental_strategy='insert_overwrite') }}
+select 1 as id
