@@ -384,6 +384,141 @@ public abstract class AdapterConformanceSuite {
     }
 
     @Test
+    void incrementalStrategiesApplyTheNewRows() {
+        String filter = "\n{% if is_incremental() %}where updated_at > (select max(updated_at) from {{ this }}){% endif %}\n";
+        TestProject p = project()
+                .file("seeds/events.csv", """
+                        id,amount,updated_at
+                        1,10,2024-01-01 00:00:00
+                        2,20,2024-01-01 00:00:00
+                        3,30,2024-01-01 00:00:00
+                        """)
+                .file("models/append_events.sql", "{{ config(materialized='incremental', incremental_strategy='append') }}\n"
+                        + "select * from {{ ref('events') }}" + filter)
+                .file("models/delete_insert_events.sql", "{{ config(materialized='incremental', incremental_strategy='delete+insert',"
+                        + " unique_key='id') }}\nselect * from {{ ref('events') }}" + filter)
+                .file("models/merge_events.sql", "{{ config(materialized='incremental', incremental_strategy='merge', unique_key='id') }}\n"
+                        + "select * from {{ ref('events') }}" + filter)
+                .file("models/default_events.sql", "{{ config(materialized='incremental', unique_key=['id']) }}\n"
+                        + "select * from {{ ref('events') }}" + filter)
+                .file("models/new_columns.sql", "{{ config(materialized='incremental', unique_key='id', on_schema_change='append_new_columns') }}\n"
+                        + "select id, amount{{ \", amount * 2 as doubled\" if var('round', 1) > 1 }} from {{ ref('events') }}"
+                        + "\n{% if is_incremental() %}where id > 1{% endif %}\n");
+        SlipwayRunner slipway = runner();
+        assertThat(succeeds(slipway.run(p.dir(), "build")).out()).contains("Done. PASS=6 WARN=0 ERROR=0 SKIP=0 TOTAL=6");
+        // 1 updated, 3 gone, 4 new
+        p.file("seeds/events.csv", """
+                id,amount,updated_at
+                1,11,2024-01-02 00:00:00
+                2,20,2024-01-01 00:00:00
+                4,40,2024-01-02 00:00:00
+                """);
+        assertThat(succeeds(slipway.run(p.dir(), "build", "--vars", "{round: 2}")).out())
+                .contains("OK created sql incremental model " + schema + ".merge_events");
+        try (Warehouse w = warehouse(p)) {
+            assertThat(amounts(w, "append_events")).containsExactly(row(1L, 10L), row(1L, 11L), row(2L, 20L), row(3L, 30L), row(4L, 40L));
+            for (String model : List.of("delete_insert_events", "merge_events", "default_events")) {
+                assertThat(amounts(w, model)).as(model).containsExactly(row(1L, 11L), row(2L, 20L), row(3L, 30L), row(4L, 40L));
+            }
+            assertThat(w.rows("select * from " + w.relation(schema, "new_columns") + " order by id"))
+                    .containsExactly(row(1L, 10L, null), row(2L, 20L, 40L), row(3L, 30L, null), row(4L, 40L, 80L));
+            assertNoLeftovers(w);
+        }
+        succeeds(slipway.run(p.dir(), "run", "--full-refresh", "--select", "merge_events"));
+        try (Warehouse w = warehouse(p)) {
+            assertThat(amounts(w, "merge_events")).containsExactly(row(1L, 11L), row(2L, 20L), row(4L, 40L));
+        }
+    }
+
+    private List<List<Object>> amounts(Warehouse w, String model) {
+        return w.rows("select id, amount from " + w.relation(schema, model) + " order by id, amount");
+    }
+
+    @Test
+    void snapshotsKeepTheHistoryOfChangedAndDeletedRows() {
+        TestProject p = project()
+                .file("seeds/customers.csv", """
+                        id,city,updated_at
+                        1,paris,2024-01-01 00:00:00
+                        2,rome,2024-01-01 00:00:00
+                        3,oslo,2024-01-01 00:00:00
+                        """)
+                .file("snapshots/history.sql", """
+                        {% snapshot by_timestamp %}
+                        {{ config(unique_key='id', strategy='timestamp', updated_at='updated_at', hard_deletes='invalidate') }}
+                        select * from {{ ref('customers') }}
+                        {% endsnapshot %}
+
+                        {% snapshot by_check %}
+                        {{ config(unique_key='id', strategy='check', check_cols=['city']) }}
+                        select * from {{ ref('customers') }}
+                        {% endsnapshot %}
+                        """);
+        SlipwayRunner slipway = runner();
+        succeeds(slipway.run(p.dir(), "seed"));
+        assertThat(succeeds(slipway.run(p.dir(), "snapshot")).out())
+                .contains("OK snapshotted " + schema + ".by_timestamp")
+                .contains("Done. PASS=2 WARN=0 ERROR=0 SKIP=0 TOTAL=2");
+        // 1 moves, 3 is deleted, 4 arrives
+        p.file("seeds/customers.csv", """
+                id,city,updated_at
+                1,lyon,2024-01-02 00:00:00
+                2,rome,2024-01-01 00:00:00
+                4,kyiv,2024-01-02 00:00:00
+                """);
+        succeeds(slipway.run(p.dir(), "seed"));
+        succeeds(slipway.run(p.dir(), "snapshot"));
+        try (Warehouse w = warehouse(p)) {
+            String versions = "select id, city, dbt_valid_from, dbt_valid_to from %s order by id, dbt_valid_from";
+            List<List<Object>> timestamp = w.rows(versions.formatted(w.relation(schema, "by_timestamp")));
+            LocalDateTime day1 = LocalDateTime.of(2024, 1, 1, 0, 0);
+            LocalDateTime day2 = LocalDateTime.of(2024, 1, 2, 0, 0);
+            assertThat(timestamp.subList(0, 3)).containsExactly(row(1L, "paris", day1, day2), row(1L, "lyon", day2, null),
+                    row(2L, "rome", day1, null));
+            assertThat(timestamp.get(3).subList(0, 3)).as("a deleted row is closed at the run's time").isEqualTo(row(3L, "oslo", day1));
+            assertThat(timestamp.get(3).get(3)).isInstanceOf(LocalDateTime.class);
+            assertThat(timestamp.get(4)).isEqualTo(row(4L, "kyiv", day2, null));
+            List<List<Object>> check = w.rows("select id, city, dbt_valid_to is null from " + w.relation(schema, "by_check")
+                    + " order by id, dbt_valid_from");
+            assertThat(check).containsExactly(row(1L, "paris", false), row(1L, "lyon", true), row(2L, "rome", true),
+                    row(3L, "oslo", true), row(4L, "kyiv", true));
+            assertThat(w.value("select count(distinct dbt_scd_id) from " + w.relation(schema, "by_timestamp"))).isEqualTo(5L);
+            assertNoLeftovers(w);
+        }
+    }
+
+    @Test
+    void enforcedContractsTypeTheTableAndRefuseOtherColumns() {
+        TestProject p = project()
+                .file("models/contracted.sql", "{{ config(materialized='table') }}\nselect 1 as id, 'a' as name\n")
+                .file("models/schema.yml", """
+                        version: 2
+                        models:
+                          - name: contracted
+                            config:
+                              contract: {enforced: true}
+                            columns:
+                              - name: id
+                                data_type: integer
+                                constraints: [{type: not_null}]
+                              - name: name
+                                data_type: text
+                        """);
+        SlipwayRunner slipway = runner();
+        succeeds(slipway.run(p.dir(), "run"));
+        try (Warehouse w = warehouse(p)) {
+            assertThat(w.rows("select id, name from " + w.relation(schema, "contracted"))).containsExactly(row(1L, "a"));
+        }
+        p.file("models/contracted.sql", "{{ config(materialized='table') }}\nselect 'one' as id, 'a' as name\n");
+        SlipwayRunner.Result broken = slipway.run(p.dir(), "run");
+        assertThat(broken.exitCode()).isEqualTo(1);
+        assertThat(broken.out()).contains("This model has an enforced contract that failed.").contains("data type mismatch");
+        try (Warehouse w = warehouse(p)) {
+            assertThat(w.rows("select id, name from " + w.relation(schema, "contracted"))).as("the previous table").containsExactly(row(1L, "a"));
+        }
+    }
+
+    @Test
     void theJaffleShopExampleBuildsWithPass28() {
         Path dir = temp.resolve("jaffle_shop");
         TestProject p = TestProject.copyOf(TestProject.exampleJaffleShop(), dir, "jaffle_shop", target(dir));

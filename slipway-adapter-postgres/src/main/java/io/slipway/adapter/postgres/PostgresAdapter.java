@@ -20,7 +20,11 @@ import java.util.Map;
  */
 public final class PostgresAdapter implements Adapter {
     private static final List<String> MACROS = List.of(
-            "io/slipway/adapter/postgres/macros/adapters.sql");
+            "io/slipway/adapter/postgres/macros/adapters.sql",
+            "io/slipway/adapter/postgres/macros/incremental.sql",
+            "io/slipway/adapter/postgres/macros/snapshot.sql");
+    /** dbt-postgres's strategies but microbatch, which needs batches by event time that Slipway does not run yet. */
+    private static final List<String> INCREMENTAL_STRATEGIES = List.of("append", "delete+insert", "merge");
     /** Connections a run holds besides one per thread: schema creation, hooks, a show or debug query. */
     private static final int EXTRA_CONNECTIONS = 2;
 
@@ -72,6 +76,12 @@ public final class PostgresAdapter implements Adapter {
         target.put("sslmode", settings.sslmode());
         target.put("application_name", settings.applicationName());
         return target;
+    }
+
+    /** MERGE needs PostgreSQL 15 or later, as with dbt-postgres. */
+    @Override
+    public List<String> validIncrementalStrategies() {
+        return INCREMENTAL_STRATEGIES;
     }
 
     /** dbt's SQL adapter types, which dbt-postgres keeps. */

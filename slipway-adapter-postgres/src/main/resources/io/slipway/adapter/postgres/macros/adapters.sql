@@ -1,14 +1,28 @@
 {#- PostgreSQL's overrides of Slipway's default macros (package dbt_postgres), only where PostgreSQL differs. -#}
 
-{#- Tables may be `unlogged` (config), skipping the write-ahead log; temporary tables take no schema. -#}
+{#-
+  Tables may be `unlogged` (config), skipping the write-ahead log; temporary tables take no schema. A
+  contracted table is created with its declared columns and constraints, then filled, as by default.
+-#}
 {% macro postgres__create_table_as(temporary, relation, compiled_code, language='sql') -%}
   {%- set sql_header = config.get('sql_header', none) -%}
   {%- set unlogged = config.get('unlogged', default=false) -%}
+  {%- set contract_config = config.get('contract') -%}
   {{ sql_header if sql_header is not none }}
+  {%- if contract_config and contract_config.enforced and not temporary %}
+  {{ get_assert_columns_equivalent(compiled_code) }}
+  create {% if unlogged %}unlogged {% endif %}table {{ relation }}
+  {{ get_table_columns_and_constraints() }};
+  insert into {{ relation }} ({{ get_column_names() }})
+  (
+    {{ get_select_subquery(compiled_code) }}
+  );
+  {%- else %}
   create {% if temporary %}temporary {% elif unlogged %}unlogged {% endif %}table {{ relation }}
   as (
     {{ compiled_code }}
   );
+  {%- endif %}
 {%- endmacro %}
 
 {#-
