@@ -256,7 +256,7 @@ public abstract class AdapterConformanceSuite {
     @Test
     void unicodeSurvivesSeedsModelsAndNames() {
         TestProject p = project()
-                .file("seeds/greetings.csv", "id,word\n1,Zoë\n2,東京\n3,emoji 🎉\n4,\"naïve, \"\"quoted\"\"\"\n")
+                .file("seeds/greetings.csv", "id,word\n1,Zoë\n2,東京\n3,emoji 🎉\n4,\"naïve, \"\"quoted\"\"\"\n5,\"two\nlines\"\n")
                 .file("models/café.sql", "{{ config(materialized='table') }}\nselect id, word as \"prénom\" from {{ ref('greetings') }}\n");
         SlipwayRunner slipway = runner();
         succeeds(slipway.run(p.dir(), "build"));
@@ -264,7 +264,7 @@ public abstract class AdapterConformanceSuite {
         try (Warehouse w = warehouse(p)) {
             assertThat(w.columns(schema, "café")).extracting(ColumnInfo::name).containsExactly("id", "prénom");
             assertThat(w.rows("select \"prénom\" from " + w.relation(schema, "café") + " order by id"))
-                    .containsExactly(row("Zoë"), row("東京"), row("emoji 🎉"), row("naïve, \"quoted\""));
+                    .containsExactly(row("Zoë"), row("東京"), row("emoji 🎉"), row("naïve, \"quoted\""), row("two\nlines"));
         }
     }
 

@@ -63,6 +63,11 @@ public final class EmbeddedPostgresServer implements PostgresServer {
             setMode(base, "rwxr-xr-x");
             Path binaries = extractBinaries(base);
             boolean asNobody = isRoot();
+            if (asNobody && !onPath("setpriv")) {
+                throw new IOException("PostgreSQL refuses to run as root, and setpriv (util-linux), which would run it as nobody,"
+                        + " is not installed; install util-linux, run the tests as another user, or set " + ExternalPostgresServer.ENV
+                        + " to a server's URL");
+            }
             Path work = Files.createTempDirectory(base, "cluster-");
             setMode(work, "rwx------");
             if (asNobody) {
@@ -262,6 +267,19 @@ public final class EmbeddedPostgresServer implements PostgresServer {
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return "root".equals(System.getProperty("user.name"));
         }
+    }
+
+    private static boolean onPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void chownTree(Path path) throws IOException {
