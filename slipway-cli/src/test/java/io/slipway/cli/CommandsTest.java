@@ -121,6 +121,33 @@ class CommandsTest {
     }
 
     @Test
+    void envVarsReachProfilesAndProjects(@TempDir Path dir) throws IOException {
+        Path p = CliRunner.copyProject(CliRunner.exampleProject(), dir.resolve("env"));
+        Path database = dir.resolve("elsewhere/warehouse.duckdb");
+        CliRunner withEnv = new CliRunner(dir.resolve("home")).env("JAFFLE_SHOP_DUCKDB", database.toString());
+        CliRunner.Result result = withEnv.run(p, "seed", "--project-dir", p.toString());
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(database).exists();
+        assertThat(p.resolve("target/jaffle_shop.duckdb")).doesNotExist();
+    }
+
+    @Test
+    void profilesDirFlagAndEnvironmentVariableAreHonoured(@TempDir Path dir) throws IOException {
+        Path p = CliRunner.copyProject(CliRunner.exampleProject(), dir.resolve("pd"));
+        Path profiles = Files.createDirectories(dir.resolve("profiles"));
+        Files.move(p.resolve("profiles.yml"), profiles.resolve("profiles.yml"));
+        CliRunner.Result viaFlag = cli.run(p, "debug", "--project-dir", p.toString(), "--profiles-dir", profiles.toString());
+        assertThat(viaFlag.exitCode()).as(viaFlag.all()).isZero();
+        assertThat(viaFlag.out()).contains(profiles.resolve("profiles.yml").toString());
+        CliRunner.Result viaEnv = new CliRunner(dir.resolve("home")).env("DBT_PROFILES_DIR", profiles.toString())
+                .run(p, "debug", "--project-dir", p.toString());
+        assertThat(viaEnv.out()).contains(profiles.resolve("profiles.yml").toString());
+        CliRunner.Result missing = cli.run(p, "debug", "--project-dir", p.toString(), "--profiles-dir", dir.resolve("nowhere").toString());
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.out()).contains("no profiles.yml in --profiles-dir");
+    }
+
+    @Test
     void debugChecksTheConnection() {
         CliRunner.Result result = run("debug");
         assertThat(result.exitCode()).as(result.all()).isZero();

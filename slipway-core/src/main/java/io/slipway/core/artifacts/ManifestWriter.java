@@ -31,7 +31,10 @@ public final class ManifestWriter {
     public static void write(Path file, Manifest manifest, List<Node> disabled, ArtifactMetadata metadata, Map<String, CompiledInfo> compiled) {
         try {
             Files.createDirectories(file.getParent());
-            MAPPER.writeValue(file.toFile(), toJson(manifest, disabled, metadata, compiled));
+            try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+                 com.fasterxml.jackson.core.JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
+                JsonValues.write(json, toJson(manifest, disabled, metadata, compiled));
+            }
         } catch (IOException e) {
             throw new SlipwayException(ErrorCode.INTERNAL, "could not write " + file + ": " + e.getMessage());
         }

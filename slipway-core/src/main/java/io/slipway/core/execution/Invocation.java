@@ -91,7 +91,10 @@ public final class Invocation {
                 targetDir = session.targetDir();
                 ArtifactMetadata metadata = new ArtifactMetadata(id, ZonedDateTime.now(ZoneOffset.UTC), Map.of());
                 ParseResult parsed = session.parse();
-                ManifestWriter.write(targetDir.resolve("manifest.json"), parsed.manifest(), parsed.disabled(), metadata, Map.of());
+                if (!request.command().executesNodes() && request.command() != Command.COMPILE) {
+                    // commands that run nodes write the manifest once, with compiled code, when they finish
+                    ManifestWriter.write(targetDir.resolve("manifest.json"), parsed.manifest(), parsed.disabled(), metadata, Map.of());
+                }
                 if (request.command() == Command.PARSE) {
                     return new InvocationResult(0, List.of(), targetDir, null);
                 }

@@ -76,6 +76,20 @@ final class RunTask {
     }
 
     List<NodeResult> execute(List<Node> selected, ArtifactMetadata metadata) {
+        boolean[] written = {false};
+        try {
+            List<NodeResult> results = executeAndWrite(selected, metadata);
+            written[0] = true;
+            return results;
+        } finally {
+            if (!written[0]) {
+                // a failure outside any node (a hook, a schema): the manifest is still worth having
+                ManifestWriter.write(session.targetDir().resolve("manifest.json"), parsed.manifest(), parsed.disabled(), metadata, compiled);
+            }
+        }
+    }
+
+    private List<NodeResult> executeAndWrite(List<Node> selected, ArtifactMetadata metadata) {
         Manifest manifest = parsed.manifest();
         long started = System.nanoTime();
         List<Node> runnable = selected.stream().filter(n -> !n.isEphemeral()).toList();

@@ -20,8 +20,8 @@ public final class Manifest {
     private final Map<String, SourceDefinition> sources;
     private final Map<String, MacroNode> macros;
     private final Map<String, DocBlock> docs;
-    private final Map<String, List<String>> parentMap;
-    private final Map<String, List<String>> childMap;
+    /** Parent and child maps, built on first use (a draft manifest used only to resolve refs never needs them). */
+    private volatile Map<String, List<String>>[] maps;
     /** Refable nodes by name, then by package. */
     private final Map<String, Map<String, Node>> refIndex;
     /** Sources by "source.table", then by package. */
@@ -36,31 +36,7 @@ public final class Manifest {
         this.macros = Collections.unmodifiableMap(new LinkedHashMap<>(macros));
         this.docs = Collections.unmodifiableMap(new LinkedHashMap<>(docs));
 
-        Map<String, List<String>> parents = new TreeMap<>();
-        Map<String, List<String>> children = new TreeMap<>();
-        for (String id : this.sources.keySet()) {
-            parents.put(id, new ArrayList<>());
-            children.put(id, new ArrayList<>());
-        }
-        for (String id : this.nodes.keySet()) {
-            parents.put(id, new ArrayList<>());
-            children.put(id, new ArrayList<>());
-        }
-        for (Node node : this.nodes.values()) {
-            for (String parent : node.dependsOn().nodes()) {
-                if (!parents.get(node.uniqueId()).contains(parent)) {
-                    parents.get(node.uniqueId()).add(parent);
-                }
-                List<String> siblings = children.get(parent);
-                if (siblings != null && !siblings.contains(node.uniqueId())) {
-                    siblings.add(node.uniqueId());
-                }
-            }
-        }
-        parents.replaceAll((k, v) -> List.copyOf(v.stream().sorted().toList()));
-        children.replaceAll((k, v) -> List.copyOf(v.stream().sorted().toList()));
-        this.parentMap = Collections.unmodifiableMap(parents);
-        this.childMap = Collections.unmodifiableMap(children);
+
 
         Map<String, Map<String, Node>> refs = new HashMap<>();
         for (Node node : this.nodes.values()) {
@@ -102,12 +78,51 @@ public final class Manifest {
 
     /** Parents of each node and source (sorted unique ids). */
     public Map<String, List<String>> parentMap() {
-        return parentMap;
+        return maps()[0];
     }
 
     /** Children of each node and source (sorted unique ids). */
     public Map<String, List<String>> childMap() {
-        return childMap;
+        return maps()[1];
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, List<String>>[] maps() {
+        Map<String, List<String>>[] built = maps;
+        if (built != null) {
+            return built;
+        }
+        synchronized (this) {
+            if (maps != null) {
+                return maps;
+            }
+            // sets while building: a node may have thousands of children (one per test)
+            Map<String, java.util.TreeSet<String>> parents = new TreeMap<>();
+            Map<String, java.util.TreeSet<String>> children = new TreeMap<>();
+            for (String id : sources.keySet()) {
+                parents.put(id, new java.util.TreeSet<>());
+                children.put(id, new java.util.TreeSet<>());
+            }
+            for (String id : nodes.keySet()) {
+                parents.put(id, new java.util.TreeSet<>());
+                children.put(id, new java.util.TreeSet<>());
+            }
+            for (Node node : nodes.values()) {
+                for (String parent : node.dependsOn().nodes()) {
+                    parents.get(node.uniqueId()).add(parent);
+                    java.util.TreeSet<String> siblings = children.get(parent);
+                    if (siblings != null) {
+                        siblings.add(node.uniqueId());
+                    }
+                }
+            }
+            Map<String, List<String>> parentLists = new TreeMap<>();
+            parents.forEach((k, v) -> parentLists.put(k, List.copyOf(v)));
+            Map<String, List<String>> childLists = new TreeMap<>();
+            children.forEach((k, v) -> childLists.put(k, List.copyOf(v)));
+            maps = new Map[] {Collections.unmodifiableMap(parentLists), Collections.unmodifiableMap(childLists)};
+            return maps;
+        }
     }
 
     public Node node(String uniqueId) {

@@ -206,6 +206,13 @@ final class GenericTestFactory {
             if (!TestArguments.looksLikeFunction(s)) {
                 continue;
             }
+            // the usual argument, to: ref('customers'), read without rendering
+            java.util.Optional<StaticParser.Result> literal = StaticParser.parse("{{ " + s + " }}");
+            if (literal.isPresent()) {
+                literal.get().refs().forEach(ref -> capture.ref(null, ref));
+                literal.get().sources().forEach(src -> capture.source(null, src.get(0), src.get(1)));
+                continue;
+            }
             NodeSession session = new NodeSession(env.adapter(), null, false);
             NodeGlobals globals = new NodeGlobals(env.context(), packageName, file,
                     ContextLocals.parse(env.context(), session, capture, new LinkedHashMap<>(), RelationValue.of(null, null, "test", null)));

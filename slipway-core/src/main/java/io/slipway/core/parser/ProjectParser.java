@@ -100,7 +100,7 @@ public final class ProjectParser {
         Map<String, List<Integer>> refLines = new HashMap<>();
         List<Node> disabled = new ArrayList<>();
         Map<String, SourceDefinition> sources = new LinkedHashMap<>();
-        List<Runnable> genericTests = new ArrayList<>();
+        List<java.util.function.Consumer<List<TestTask>>> genericTests = new ArrayList<>();
 
         for (ProjectConfig pkg : all) {
             // 3. properties
@@ -152,7 +152,7 @@ public final class ProjectParser {
             }
 
             // 6. generic tests, once every node of the package exists
-            genericTests.add(() -> {
+            genericTests.add(testTasks -> {
                 for (Map.Entry<String, NodePatch> e : allPatches(properties).entrySet()) {
                     NodePatch patch = e.getValue();
                     Node attached = findAttached(nodes, pkg.name(), patch.name());
@@ -168,7 +168,7 @@ public final class ProjectParser {
                     for (TestDecl test : patch.tests()) {
                         Target target = new Target(patch.name(), "{{ get_where_subquery(ref('" + patch.name() + "')) }}",
                                 new RefCall(patch.name(), null, null), null, attached.uniqueId(), patch.file(), false);
-                        add(nodes, disabled, refLines, testFactory.build(test, target, pkg));
+                        testTasks.add(new TestTask(test, target, pkg));
                     }
                 }
                 for (SourcePatch source : properties.sources()) {
@@ -177,13 +177,17 @@ public final class ProjectParser {
                             Target target = new Target(source.name() + "_" + table.name(),
                                     "{{ get_where_subquery(source('" + source.name() + "', '" + table.name() + "')) }}",
                                     null, List.of(source.name(), table.name()), null, source.file(), true);
-                            add(nodes, disabled, refLines, testFactory.build(test, target, pkg));
+                            testTasks.add(new TestTask(test, target, pkg));
                         }
                     }
                 }
             });
         }
-        genericTests.forEach(Runnable::run);
+        List<TestTask> testTasks = new ArrayList<>();
+        genericTests.forEach(collect -> collect.accept(testTasks));
+        for (NodeFactory.Parsed parsed : inParallel(testTasks, t -> testFactory.build(t.decl(), t.target(), t.pkg()))) {
+            add(nodes, disabled, refLines, parsed);
+        }
 
         Manifest draft = new Manifest(env.root().name(), env.adapter().type(), nodes, sources, macros, docs);
         Map<String, Node> linked = link(draft, refLines, disabled);
@@ -197,7 +201,7 @@ public final class ProjectParser {
      * read-only), keeping file order, and reports the first failure in file order as the sequential
      * parse would.
      */
-    private static List<NodeFactory.Parsed> inParallel(List<SourceFile> files, java.util.function.Function<SourceFile, NodeFactory.Parsed> parse) {
+    private static <T> List<NodeFactory.Parsed> inParallel(List<T> files, java.util.function.Function<T, NodeFactory.Parsed> parse) {
         Object[] results = new Object[files.size()];
         java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
             try {
@@ -214,6 +218,10 @@ public final class ProjectParser {
             out.add((NodeFactory.Parsed) r);
         }
         return out;
+    }
+
+    /** A generic test to build once every node of every package exists. */
+    private record TestTask(TestDecl decl, Target target, ProjectConfig pkg) {
     }
 
     private static Map<String, NodePatch> allPatches(PropertiesParser properties) {
