@@ -34,7 +34,9 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
     public void beforeAll(ExtensionContext context) throws SQLException {
         PostgresServer server = context.getRoot().getStore(NAMESPACE)
                 .computeIfAbsent("server", key -> startServer(), PostgresServer.class);
-        String name = ("slipway_" + context.getRequiredTestClass().getSimpleName() + "_" + ProcessHandle.current().pid() + "_"
+        // PostgreSQL cuts names at 63 bytes, so the class name is shortened
+        String className = context.getRequiredTestClass().getSimpleName();
+        String name = ("slipway_" + className.substring(0, Math.min(className.length(), 32)) + "_" + ProcessHandle.current().pid() + "_"
                 + SEQUENCE.incrementAndGet()).toLowerCase(Locale.ROOT);
         try (Connection c = server.connect(server.adminDatabase()); Statement s = c.createStatement()) {
             s.execute("create database \"" + name + "\"");
