@@ -197,7 +197,8 @@ final class NodeRunner {
         Object types = node.config().get("column_types");
         @SuppressWarnings("unchecked")
         Map<String, Object> columnTypes = types instanceof Map<?, ?> t ? (Map<String, Object>) t : Map.of();
-        boolean quote = io.slipway.core.manifest.NodeConfig.truthy(node.config().get("quote_columns"), false);
+        // dbt quotes seed columns unless quote_columns is false
+        boolean quote = io.slipway.core.manifest.NodeConfig.truthy(node.config().get("quote_columns"), true);
         return SeedTable.load(csv, node.originalFilePath(), d, columnTypes, quote, session.adapter());
     }
 
