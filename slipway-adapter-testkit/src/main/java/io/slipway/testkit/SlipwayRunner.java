@@ -108,8 +108,8 @@ public final class SlipwayRunner {
                 default -> throw new IllegalArgumentException("the test runner does not know the flag " + flag);
             }
         }
-        return new InvocationRequest(cmd, project, project, target, select, exclude, threads, vars, fullRefresh, failFast, null, inline,
-                limit, "text", List.of(), List.of(), null, "eager");
+        return InvocationRequest.builder(cmd, project).profilesDir(project).target(target).select(select).exclude(exclude)
+                .threads(threads).vars(vars).fullRefresh(fullRefresh).failFast(failFast).inlineSql(inline).limit(limit).build();
     }
 
     private static int values(List<String> flags, int i, List<String> into) {

@@ -164,10 +164,14 @@ public final class Main implements Callable<Integer> {
                 return 2;
             }
             Path dir = projectDir != null ? projectDir : environment.workingDir();
-            InvocationRequest request = new InvocationRequest(command(), dir, profilesDir, target, split(select()), split(exclude()), threads,
-                    parsedVars, fullRefresh(), failFast(), targetPath, inline(), limit(), output(), outputKeys(), resourceTypes(),
-                    selector(), indirectSelection(), path(state(), "DBT_STATE"), flag(defer(), "DBT_DEFER"),
-                    path(deferState(), "DBT_DEFER_STATE"), flag(favorState(), "DBT_FAVOR_STATE"));
+            InvocationRequest request = InvocationRequest.builder(command(), dir)
+                    .profilesDir(profilesDir).target(target).select(split(select())).exclude(split(exclude())).threads(threads)
+                    .vars(parsedVars).fullRefresh(fullRefresh()).failFast(failFast()).targetPath(targetPath).inlineSql(inline())
+                    .limit(limit()).output(output()).outputKeys(outputKeys()).resourceTypes(resourceTypes())
+                    .selector(selector()).indirectSelection(indirectSelection())
+                    .state(path(state(), "DBT_STATE")).defer(flag(defer(), "DBT_DEFER"))
+                    .deferState(path(deferState(), "DBT_DEFER_STATE")).favorState(flag(favorState(), "DBT_FAVOR_STATE"))
+                    .build();
             ConsolePrinter printer = new ConsolePrinter(out, logFormat.equals("json"), quiet);
             Invocation invocation = newInvocation(request, printer);
             Thread hook = new Thread(invocation::cancel, "slipway-cancel");
