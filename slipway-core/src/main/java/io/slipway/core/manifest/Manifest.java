@@ -96,31 +96,32 @@ public final class Manifest {
             if (maps != null) {
                 return maps;
             }
-            // sets while building: a node may have thousands of children (one per test)
-            Map<String, java.util.TreeSet<String>> parents = new TreeMap<>();
-            Map<String, java.util.TreeSet<String>> children = new TreeMap<>();
+            // parents are each node's own (deduplicated) list; children are gathered once and sorted at the end
+            Map<String, List<String>> parentLists = new TreeMap<>();
+            Map<String, List<String>> childLists = new java.util.HashMap<>(nodes.size() * 2);
             for (String id : sources.keySet()) {
-                parents.put(id, new java.util.TreeSet<>());
-                children.put(id, new java.util.TreeSet<>());
+                parentLists.put(id, List.of());
+                childLists.put(id, new ArrayList<>(2));
             }
             for (String id : nodes.keySet()) {
-                parents.put(id, new java.util.TreeSet<>());
-                children.put(id, new java.util.TreeSet<>());
+                childLists.put(id, new ArrayList<>(2));
             }
             for (Node node : nodes.values()) {
-                for (String parent : node.dependsOn().nodes()) {
-                    parents.get(node.uniqueId()).add(parent);
-                    java.util.TreeSet<String> siblings = children.get(parent);
-                    if (siblings != null) {
+                List<String> ps = node.dependsOn().nodes();
+                parentLists.put(node.uniqueId(), ps.size() <= 1 ? List.copyOf(ps) : List.copyOf(new java.util.TreeSet<>(ps)));
+                for (String parent : ps) {
+                    List<String> siblings = childLists.get(parent);
+                    if (siblings != null && (siblings.isEmpty() || !siblings.get(siblings.size() - 1).equals(node.uniqueId()))) {
                         siblings.add(node.uniqueId());
                     }
                 }
             }
-            Map<String, List<String>> parentLists = new TreeMap<>();
-            parents.forEach((k, v) -> parentLists.put(k, List.copyOf(v)));
-            Map<String, List<String>> childLists = new TreeMap<>();
-            children.forEach((k, v) -> childLists.put(k, List.copyOf(v)));
-            maps = new Map[] {Collections.unmodifiableMap(parentLists), Collections.unmodifiableMap(childLists)};
+            Map<String, List<String>> sortedChildren = new TreeMap<>();
+            childLists.forEach((k, v) -> {
+                v.sort(null);
+                sortedChildren.put(k, List.copyOf(new java.util.LinkedHashSet<>(v)));
+            });
+            maps = new Map[] {Collections.unmodifiableMap(parentLists), Collections.unmodifiableMap(sortedChildren)};
             return maps;
         }
     }

@@ -112,8 +112,21 @@ public final class ProjectParser {
             ymlFolders.addAll(pkg.analysisPaths());
             ymlFolders.addAll(pkg.macroPaths());
             ymlFolders.addAll(pkg.testPaths());
-            for (SourceFile yml : FileFinder.find(pkg.name(), pkg.projectDir(), new ArrayList<>(ymlFolders), YML)) {
-                properties.parse(yml);
+            // reading YAML is the slow part; merging what was read stays in file order
+            List<SourceFile> ymlFiles = FileFinder.find(pkg.name(), pkg.projectDir(), new ArrayList<>(ymlFolders), YML);
+            Object[] documents = new Object[ymlFiles.size()];
+            java.util.stream.IntStream.range(0, ymlFiles.size()).parallel().forEach(i -> {
+                try {
+                    documents[i] = io.slipway.core.project.Yaml.parse(ymlFiles.get(i).contents(), ymlFiles.get(i).originalFilePath());
+                } catch (RuntimeException e) {
+                    documents[i] = e;
+                }
+            });
+            for (int i = 0; i < ymlFiles.size(); i++) {
+                if (documents[i] instanceof RuntimeException e) {
+                    throw e;
+                }
+                properties.parse(ymlFiles.get(i), documents[i]);
             }
             describeMacros(macros, properties, pkg);
 

@@ -29,7 +29,11 @@ public final class PropertiesParser {
     private final Map<String, MacroPatch> macros = new LinkedHashMap<>();
 
     public void parse(SourceFile file) {
-        Object raw = Yaml.parse(file.contents(), file.originalFilePath());
+        parse(file, Yaml.parse(file.contents(), file.originalFilePath()));
+    }
+
+    /** Takes the entries of a file already read as YAML. */
+    public void parse(SourceFile file, Object raw) {
         if (raw == null) {
             return;
         }
