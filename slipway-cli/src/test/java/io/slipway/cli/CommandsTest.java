@@ -148,6 +148,27 @@ class CommandsTest {
     }
 
     @Test
+    void reparseWithNoChangeKeepsTheManifest(@TempDir Path dir) throws IOException {
+        Path p = CliRunner.copyProject(CliRunner.exampleProject(), dir.resolve("pp"));
+        Files.writeString(p.resolve("models/uses_env.sql"), "select '{{ env_var(\"SLIPWAY_PP_TEST\", \"a\") }}' as v");
+        CliRunner plain = new CliRunner(dir.resolve("home"));
+        assertThat(plain.run(p, "parse", "--project-dir", p.toString()).out()).doesNotContain("Nothing changed");
+        assertThat(plain.run(p, "parse", "--project-dir", p.toString()).out()).contains("Nothing changed since the last parse");
+        // a var, an environment variable a template reads, and a file edit each make it parse again
+        assertThat(plain.run(p, "parse", "--project-dir", p.toString(), "--vars", "{x: 1}").out()).doesNotContain("Nothing changed");
+        assertThat(plain.run(p, "parse", "--project-dir", p.toString()).out()).doesNotContain("Nothing changed");
+        assertThat(plain.run(p, "parse", "--project-dir", p.toString()).out()).contains("Nothing changed");
+        CliRunner withEnv = new CliRunner(dir.resolve("home")).env("SLIPWAY_PP_TEST", "b");
+        assertThat(withEnv.run(p, "parse", "--project-dir", p.toString()).out()).doesNotContain("Nothing changed");
+        Files.writeString(p.resolve("models/uses_env.sql"), "select 2 as v");
+        Files.setLastModifiedTime(p.resolve("models/uses_env.sql"), java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        assertThat(withEnv.run(p, "parse", "--project-dir", p.toString()).out()).doesNotContain("Nothing changed");
+        // a build writes the manifest of what it parsed; the next parse does its own work
+        assertThat(withEnv.run(p, "seed", "--project-dir", p.toString()).exitCode()).isZero();
+        assertThat(withEnv.run(p, "parse", "--project-dir", p.toString()).out()).doesNotContain("Nothing changed");
+    }
+
+    @Test
     void debugChecksTheConnection() {
         CliRunner.Result result = run("debug");
         assertThat(result.exitCode()).as(result.all()).isZero();

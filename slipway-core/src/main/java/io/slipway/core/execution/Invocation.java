@@ -106,6 +106,13 @@ public final class Invocation {
                     environment.homeDir(), reporter.sink(), id)) {
                 targetDir = session.targetDir();
                 ArtifactMetadata metadata = new ArtifactMetadata(id, ZonedDateTime.now(ZoneOffset.UTC), Map.of());
+                PartialParse.Inputs inputs = PartialParse.inputs(session, effective);
+                if (effective.command() == Command.PARSE && PartialParse.unchanged(targetDir, inputs, environment.env())) {
+                    reporter.info("Nothing changed since the last parse (" + inputs.files().size() + " files): "
+                            + session.project().projectDir().relativize(targetDir.resolve("manifest.json")) + " is current");
+                    return new InvocationResult(0, List.of(), targetDir, null);
+                }
+                PartialParse.forget(targetDir);
                 ParseResult parsed = session.parse();
                 // the state may be this target directory: read it before this run's manifest replaces it
                 for (PreviousState previous : java.util.Arrays.asList(state, deferState)) {
@@ -118,6 +125,7 @@ public final class Invocation {
                     ManifestWriter.write(targetDir.resolve("manifest.json"), parsed.manifest(), parsed.disabled(), metadata, Map.of());
                 }
                 if (effective.command() == Command.PARSE) {
+                    PartialParse.save(targetDir, inputs, session.context().envVarsRead(), environment.env());
                     return new InvocationResult(0, List.of(), targetDir, null);
                 }
                 if (effective.command() == Command.SHOW || (effective.command() == Command.COMPILE && effective.inlineSql() != null)) {

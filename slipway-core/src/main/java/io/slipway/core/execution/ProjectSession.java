@@ -197,6 +197,11 @@ public final class ProjectSession implements AutoCloseable {
         }
     }
 
+    /** The installed packages' projects. */
+    public List<ProjectConfig> packages() {
+        return packages;
+    }
+
     public ProjectConfig project() {
         return project;
     }
