@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
  * models they ref, and writes {@code target/compiled/}. Thread-safe: each compile builds its own context.
  */
 public final class Compiler {
+    private static final Pattern ONE_EXPRESSION = Pattern.compile("^\\s*\\{\\{(.*)}}\\s*$", Pattern.DOTALL);
     private static final Pattern LEADING_WITH = Pattern.compile("^(\\s*(?:--[^\\n]*\\n\\s*|/\\*.*?\\*/\\s*)*)(with)\\b(\\s+recursive\\b)?",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
@@ -44,6 +45,7 @@ public final class Compiler {
     private final Path targetDir;
     private final Path projectDir;
     private final Supplier<Map<String, Object>> graph;
+    private final java.util.Set<Path> createdDirs = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Deferral deferral;
 
     public Compiler(Manifest manifest, DbtContext context, Path projectDir, Path targetDir, Supplier<Map<String, Object>> graph) {
@@ -149,7 +151,7 @@ public final class Compiler {
             return value;
         }
         String expression = null;
-        Matcher m = Pattern.compile("^\\s*\\{\\{(.*)}}\\s*$", Pattern.DOTALL).matcher(s);
+        Matcher m = ONE_EXPRESSION.matcher(s);
         if (m.matches()) {
             expression = m.group(1);
         } else if (io.slipway.core.parser.TestArguments.looksLikeFunction(s)) {
@@ -236,7 +238,10 @@ public final class Compiler {
                 : node.originalFilePath();
         Path file = targetDir.resolve(kind).resolve(node.packageName()).resolve(relative);
         try {
-            Files.createDirectories(file.getParent());
+            // thousands of nodes share a few folders: create each once
+            if (createdDirs.add(file.getParent())) {
+                Files.createDirectories(file.getParent());
+            }
             Files.writeString(file, sql, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new SlipwayException(ErrorCode.INTERNAL, "could not write " + file + ": " + e.getMessage());
