@@ -45,7 +45,7 @@ public final class Compiler {
     private final Path targetDir;
     private final Path projectDir;
     private final Supplier<Map<String, Object>> graph;
-    private final java.util.Set<Path> createdDirs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ConcurrentMap<Path, Boolean> createdDirs = new java.util.concurrent.ConcurrentHashMap<>();
     private final Deferral deferral;
 
     public Compiler(Manifest manifest, DbtContext context, Path projectDir, Path targetDir, Supplier<Map<String, Object>> graph) {
@@ -238,12 +238,17 @@ public final class Compiler {
                 : node.originalFilePath();
         Path file = targetDir.resolve(kind).resolve(node.packageName()).resolve(relative);
         try {
-            // thousands of nodes share a few folders: create each once
-            if (createdDirs.add(file.getParent())) {
-                Files.createDirectories(file.getParent());
-            }
+            // thousands of nodes share a few folders: create each once (other threads wait for it)
+            createdDirs.computeIfAbsent(file.getParent(), dir -> {
+                try {
+                    Files.createDirectories(dir);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return Boolean.TRUE;
+            });
             Files.writeString(file, sql, StandardCharsets.UTF_8);
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new SlipwayException(ErrorCode.INTERNAL, "could not write " + file + ": " + e.getMessage());
         }
         Path shown = projectDir.relativize(file);
