@@ -169,6 +169,22 @@ class CommandsTest {
     }
 
     @Test
+    void dbtContextFunctionsWork() {
+        CliRunner.Result result = run("compile", "--inline",
+                "{{ tojson({'b': 1, 'a': [1, 'x']}) }}|{{ fromjson('[1, 2]')[1] }}|{{ fromyaml('x: 3')['x'] }}|"
+                        + "{{ modules.datetime.date(2024, 1, 2).strftime('%Y/%m') }}|{{ modules.re.sub('[aeiou]', '_', 'jaffle') }}|"
+                        + "{{ target.name }}-{{ target.type }}-{{ target.schema }}|{{ this }}|{{ print('printed line') }}"
+                        + "{{ local_md5('a') }}|{{ ref('orders').identifier }}|{{ adapter.quote('x') }}");
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(result.out()).contains("printed line")
+                .contains("{\"b\": 1, \"a\": [1, \"x\"]}|2|3|2024/01|j_ffl_|dev-duckdb-main|\"jaffle_shop\".\"main\".\"inline_query\"|"
+                        + "0cc175b9c0f1b6a831c399e269772661|orders|\"x\"");
+        CliRunner.Result raised = run("compile", "--inline", "{{ exceptions.raise_compiler_error('the config is wrong: x') }}");
+        assertThat(raised.exitCode()).isEqualTo(2);
+        assertThat(raised.out()).contains("the config is wrong: x");
+    }
+
+    @Test
     void debugChecksTheConnection() {
         CliRunner.Result result = run("debug");
         assertThat(result.exitCode()).as(result.all()).isZero();
