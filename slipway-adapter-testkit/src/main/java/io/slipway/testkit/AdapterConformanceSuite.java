@@ -85,6 +85,27 @@ public abstract class AdapterConformanceSuite {
     }
 
     @Test
+    void cloneMakesViewsOverTheStateRelations() throws IOException {
+        TestProject p = project()
+                .file("seeds/base.csv", "id,name\n1,a\n2,b\n")
+                .file("models/wide.sql", "{{ config(materialized='table') }}\nselect id, name from {{ ref('base') }}");
+        SlipwayRunner slipway = runner();
+        succeeds(slipway.run(p.dir(), "build"));
+        Path state = temp.resolve("prod-state");
+        java.nio.file.Files.createDirectories(state);
+        java.nio.file.Files.copy(p.dir().resolve("target/manifest.json"), state.resolve("manifest.json"));
+        String production = schema;
+        schema = schema + "_ci";
+        p.profile(target(p.dir()));
+        assertThat(succeeds(slipway.run(p.dir(), "clone", "--state", state.toString())).out()).contains("Done. PASS=2");
+        try (Warehouse w = warehouse(p)) {
+            assertThat(w.find(schema, "wide")).map(r -> r.type().dbtName()).contains("view");
+            assertThat(w.rows("select count(*) from " + w.relation(schema, "wide"))).containsExactly(row(2L));
+            assertThat(w.find(production, "wide")).map(r -> r.type().dbtName()).contains("table");
+        }
+    }
+
+    @Test
     void seedTypesAreInferred() {
         TestProject p = project().file("seeds/typed.csv", """
                 id,amount,ratio,flag,day,at,label,big,empty

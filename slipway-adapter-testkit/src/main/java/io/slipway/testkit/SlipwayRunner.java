@@ -92,6 +92,7 @@ public final class SlipwayRunner {
         boolean failFast = false;
         String target = null;
         String inline = null;
+        Path state = null;
         int limit = cmd == Command.SHOW ? 5 : 10;
         for (int i = 0; i < flags.size(); i++) {
             String flag = flags.get(i);
@@ -105,11 +106,12 @@ public final class SlipwayRunner {
                 case "--target", "-t" -> target = flags.get(++i);
                 case "--inline" -> inline = flags.get(++i);
                 case "--limit" -> limit = Integer.parseInt(flags.get(++i));
+                case "--state" -> state = Path.of(flags.get(++i));
                 default -> throw new IllegalArgumentException("the test runner does not know the flag " + flag);
             }
         }
         return InvocationRequest.builder(cmd, project).profilesDir(project).target(target).select(select).exclude(exclude)
-                .threads(threads).vars(vars).fullRefresh(fullRefresh).failFast(failFast).inlineSql(inline).limit(limit).build();
+                .threads(threads).vars(vars).fullRefresh(fullRefresh).failFast(failFast).inlineSql(inline).limit(limit).state(state).build();
     }
 
     private static int values(List<String> flags, int i, List<String> into) {
