@@ -69,6 +69,12 @@ class FeaturesProjectTest {
     }
 
     @Test
+    void whereConfigFiltersTheTestedRelation() throws IOException {
+        String sql = Files.readString(project.resolve("target/compiled/features/models/schema.yml/unique_priced_items_id.sql"));
+        assertThat(sql).contains("from (select * from \"features\".\"analytics\".\"priced_items\" where id > 1) dbt_subquery");
+    }
+
+    @Test
     void introspectionSeesBuiltRelations() throws IOException {
         String sql = Files.readString(project.resolve("target/compiled/features/models/marts/item_summary.sql"));
         assertThat(sql).contains("-- columns: id, code, price_with_tax, greeting");

@@ -36,6 +36,8 @@ import java.util.regex.Pattern;
  * models they ref, and writes {@code target/compiled/}. Thread-safe: each compile builds its own context.
  */
 public final class Compiler {
+    private static final Pattern WHERE_SUBQUERY = Pattern.compile("\\s*get_where_subquery\\(\\s*(ref|source)\\(((?:\\s*'[^'\\\\]*'\\s*,?)+)\\)\\s*\\)\\s*");
+    private static final Pattern QUOTED = Pattern.compile("'([^'\\\\]*)'");
     private static final Pattern ONE_EXPRESSION = Pattern.compile("^\\s*\\{\\{(.*)}}\\s*$", Pattern.DOTALL);
     private static final Pattern LEADING_WITH = Pattern.compile("^(\\s*(?:--[^\\n]*\\n\\s*|/\\*.*?\\*/\\s*)*)(with)\\b(\\s+recursive\\b)?",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -88,11 +90,14 @@ public final class Compiler {
 
     /** The render context of a node at run time; {@code compiledSql} is null while compiling it. */
     NodeGlobals globals(Node node, NodeSession session, RuntimeResolver resolver, String compiledSql) {
-        Map<String, Object> model = NodeValue.of(node);
-        if (compiledSql != null) {
-            model.put("compiled_code", compiledSql);
-            model.put("compiled_sql", compiledSql);
-        }
+        io.slipway.core.template.LazyValue model = new io.slipway.core.template.LazyValue(() -> {
+            Map<String, Object> m = NodeValue.of(node);
+            if (compiledSql != null) {
+                m.put("compiled_code", compiledSql);
+                m.put("compiled_sql", compiledSql);
+            }
+            return m;
+        });
         Map<String, Object> locals = ContextLocals.runtime(context, session, resolver, model, RuntimeResolver.relationOf(node),
                 ConfigValue.runtime(node.config()), graph.get());
         NodeGlobals globals = new NodeGlobals(context, node.packageName(), node.uniqueId(), locals);
@@ -163,6 +168,10 @@ public final class Compiler {
             }
             return Renderer.render(context.jinja().parse(s, node.originalFilePath()), globals, node.originalFilePath());
         }
+        Object direct = whereSubquery(expression, globals, node);
+        if (direct != null) {
+            return direct;
+        }
         // evaluate the expression to its value (a relation, say), not its text
         Object[] holder = new Object[1];
         globals.locals().put("__slipway_capture", (JinjaCallable) (ctx, args) -> {
@@ -173,6 +182,34 @@ public final class Compiler {
                 node.originalFilePath());
         globals.locals().remove("__slipway_capture");
         return holder[0];
+    }
+
+    /**
+     * Every generic test's {@code model} argument is {@code get_where_subquery(ref('x'))} (or a source): call it
+     * directly rather than parsing a template per test, which for large projects is most of compile's Jinja work.
+     */
+    private static Object whereSubquery(String expression, NodeGlobals globals, Node node) {
+        Matcher m = WHERE_SUBQUERY.matcher(expression);
+        if (!m.matches()) {
+            return null;
+        }
+        Object function = globals.lookup(m.group(1));
+        Object macro = globals.lookup("get_where_subquery");
+        if (!(function instanceof JinjaCallable call) || !(macro instanceof io.slipway.jinja.Macro where)) {
+            return null;
+        }
+        List<Object> args = new ArrayList<>();
+        Matcher arg = QUOTED.matcher(m.group(2));
+        while (arg.find()) {
+            args.add(arg.group(1));
+        }
+        Object relation;
+        try {
+            relation = call.call(null, io.slipway.jinja.Arguments.of(args, Map.of()));
+        } catch (RuntimeException e) {
+            throw Renderer.translate(e, node.originalFilePath());
+        }
+        return Renderer.call(where, List.of(relation), Map.of(), node.originalFilePath());
     }
 
     /** Prepends the ephemeral models' CTEs, recursively and without duplicates, as dbt injects them. */
