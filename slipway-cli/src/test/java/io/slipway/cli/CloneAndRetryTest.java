@@ -201,17 +201,10 @@ class CloneAndRetryTest {
     }
 
     private CliRunner.Result run(String... args) {
-        List<String> all = new ArrayList<>(Arrays.asList(args));
-        all.add("--project-dir");
-        all.add(project.toString());
-        return cli.run(project, all.toArray(String[]::new));
+        return cli.inProject(project, args);
     }
 
     private List<String> names(String... args) {
-        List<String> all = new ArrayList<>(Arrays.asList(args));
-        all.addAll(List.of("--quiet", "--output", "name"));
-        CliRunner.Result result = run(all.toArray(String[]::new));
-        assertThat(result.exitCode()).as(result.all()).isZero();
-        return result.out().lines().sorted().toList();
+        return cli.names(project, args);
     }
 }

@@ -168,26 +168,25 @@ public abstract class JdbcConnection implements AdapterConnection {
 
     @Override
     public void commit() {
-        if (!transaction) {
-            return;
-        }
-        try {
-            connection.commit();
-            connection.setAutoCommit(true);
-        } catch (SQLException e) {
-            throw translate(e);
-        } finally {
-            transaction = false;
-        }
+        end(true);
     }
 
     @Override
     public void rollback() {
+        end(false);
+    }
+
+    /** Ends the open transaction, if any, and returns the connection to auto-commit. */
+    private void end(boolean commit) {
         if (!transaction) {
             return;
         }
         try {
-            connection.rollback();
+            if (commit) {
+                connection.commit();
+            } else {
+                connection.rollback();
+            }
             connection.setAutoCommit(true);
         } catch (SQLException e) {
             throw translate(e);
