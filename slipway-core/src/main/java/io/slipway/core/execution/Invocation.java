@@ -42,6 +42,7 @@ public final class Invocation {
     private final InvocationEnvironment environment;
     private final Reporter reporter;
     private final DepsOptions depsOptions;
+    private final CommandFlags flags;
     private volatile boolean cancelled;
     private volatile RunTask running;
 
@@ -51,10 +52,21 @@ public final class Invocation {
 
     /** An invocation of {@code deps} with its own flags ({@code --upgrade}, {@code --add-package}, ...). */
     public Invocation(InvocationRequest request, InvocationEnvironment environment, EventSink events, DepsOptions depsOptions) {
+        this(request, environment, events, depsOptions, CommandFlags.defaults());
+    }
+
+    /** An invocation of a command with flags of its own ({@code source freshness --output}, {@code docs generate --no-compile}). */
+    public Invocation(InvocationRequest request, InvocationEnvironment environment, EventSink events, CommandFlags flags) {
+        this(request, environment, events, DepsOptions.defaults(), flags);
+    }
+
+    private Invocation(InvocationRequest request, InvocationEnvironment environment, EventSink events, DepsOptions depsOptions,
+                       CommandFlags flags) {
         this.request = request;
         this.environment = environment;
         this.reporter = new Reporter(events);
         this.depsOptions = depsOptions;
+        this.flags = flags;
     }
 
     public String id() {
@@ -132,6 +144,13 @@ public final class Invocation {
                     return ShowTask.run(effective, session, parsed, reporter, deferral(effective, state, deferState, parsed, Set.of()));
                 }
                 Set<String> ids = retrying != null ? retrying : selectIds(effective, parsed, state);
+                if (effective.command() == Command.SOURCE_FRESHNESS) {
+                    return new FreshnessTask(session, parsed, effective, reporter, () -> cancelled).run(ids, metadata, flags.outputPath());
+                }
+                if (effective.command() == Command.DOCS_GENERATE) {
+                    return new DocsTask(session, parsed, reporter).run(flags.compile() ? ids : null, flags.emptyCatalog(), metadata,
+                            deferral(effective, state, deferState, parsed, ids));
+                }
                 Set<ResourceType> types = typesFor(effective);
                 if (effective.command() == Command.LIST) {
                     StateComparison comparison = state == null || !state.hasManifest() ? null

@@ -30,14 +30,14 @@ public final class Properties {
                             List<TestDecl> tests, String file, String packageName) {
     }
 
-    /** One table of a source. */
+    /** One table of a source; {@code freshness} is empty when not written and null when written as {@code null}. */
     public record SourceTablePatch(String name, String identifier, String description, Map<String, ColumnSpec> columns,
                                    Map<String, Object> meta, List<String> tags, Map<String, Object> config,
                                    String loadedAtField, Map<String, Object> freshness, Map<String, Object> quoting,
                                    List<TestDecl> tests) {
     }
 
-    /** A {@code sources:} entry. */
+    /** A {@code sources:} entry; {@code freshness} as for tables. */
     public record SourcePatch(String name, String database, String schema, String description, String loader,
                               Map<String, Object> meta, List<String> tags, Map<String, Object> config, String loadedAtField,
                               Map<String, Object> freshness, Map<String, Object> quoting, List<SourceTablePatch> tables,

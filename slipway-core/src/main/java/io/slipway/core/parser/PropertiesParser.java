@@ -163,7 +163,7 @@ public final class PropertiesParser {
                     Yaml.asMap(table.containsKey("meta") ? table.get("meta") : tableConfig.get("meta"), "'meta:'", path),
                     strings(table.containsKey("tags") ? table.get("tags") : tableConfig.get("tags")),
                     tableConfig, Yaml.asString(table.containsKey("loaded_at_field") ? table.get("loaded_at_field") : tableConfig.get("loaded_at_field")),
-                    Yaml.asMap(table.containsKey("freshness") ? table.get("freshness") : tableConfig.get("freshness"), "'freshness:'", path),
+                    freshness(table, tableConfig, path),
                     Yaml.asMap(table.get("quoting"), "'quoting:'", path), p.tests()));
         }
         return new SourcePatch(name, Yaml.asString(e.get("database")), Yaml.asString(e.get("schema")),
@@ -171,8 +171,21 @@ public final class PropertiesParser {
                 Yaml.asMap(e.containsKey("meta") ? e.get("meta") : config.get("meta"), "'meta:'", path),
                 strings(e.containsKey("tags") ? e.get("tags") : config.get("tags")), config,
                 Yaml.asString(e.containsKey("loaded_at_field") ? e.get("loaded_at_field") : config.get("loaded_at_field")),
-                Yaml.asMap(e.containsKey("freshness") ? e.get("freshness") : config.get("freshness"), "'freshness:'", path),
+                freshness(e, config, path),
                 Yaml.asMap(e.get("quoting"), "'quoting:'", path), tables, path, packageName);
+    }
+
+    /**
+     * A {@code freshness:} block (top level, else in {@code config:}): empty when not written, null when written
+     * as {@code freshness: null} (which turns off the freshness a table would inherit from its source).
+     */
+    private static Map<String, Object> freshness(Map<String, Object> entry, Map<String, Object> config, String path) {
+        Map<String, Object> holder = entry.containsKey("freshness") ? entry : config.containsKey("freshness") ? config : null;
+        if (holder == null) {
+            return Map.of();
+        }
+        Object value = holder.get("freshness");
+        return value == null ? null : Yaml.asMap(value, "'freshness:'", path);
     }
 
     private static List<String> strings(Object value) {

@@ -1,0 +1,130 @@
+package io.slipway.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code slipway source freshness} on DuckDB: dbt's console lines and exit codes, thresholds inherited from the
+ * source and overridden per table, filters, sources without a loaded_at_field, selection, and sources.json.
+ */
+class SourceFreshnessTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path temp;
+    static Path project;
+    static CliRunner.Result freshness;
+
+    @BeforeAll
+    static void buildThenCheck() throws IOException, URISyntaxException {
+        Path source = Path.of(SourceFreshnessTest.class.getResource("/projects/freshness").toURI());
+        project = CliRunner.copyProject(source, temp.resolve("freshness"));
+        CliRunner.Result run = runner().run(project, "run", "--project-dir", project.toString());
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        freshness = runner().run(project, "source", "freshness", "--project-dir", project.toString());
+    }
+
+    private static CliRunner runner() {
+        return new CliRunner(temp.resolve("home"));
+    }
+
+    @Test
+    void printsALinePerSourceAndExitsOneWhenASourceIsStaleOrUnchecked() {
+        assertThat(freshness.exitCode()).as(freshness.all()).isEqualTo(1);
+        assertThat(freshness.out())
+                .contains("Concurrency: 2 threads (target='dev')")
+                .containsPattern("\\d of 7 START freshness of events\\.recent \\.+ \\[RUN]")
+                .containsPattern("\\d of 7 PASS freshness of events\\.recent \\.+ \\[PASS in \\d+\\.\\d\\ds]")
+                .containsPattern("\\d of 7 WARN freshness of events\\.hours_old \\.+ \\[WARN in ")
+                .containsPattern("\\d of 7 ERROR STALE freshness of events\\.days_old \\.+ \\[ERROR STALE in ")
+                .containsPattern("\\d of 7 PASS freshness of events\\.naive_utc \\.+ \\[PASS in ")
+                .containsPattern("\\d of 7 WARN freshness of events\\.old_kind \\.+ \\[WARN in ")
+                .containsPattern("\\d of 7 ERROR STALE freshness of events\\.never \\.+ \\[ERROR STALE in ")
+                .containsPattern("\\d of 7 ERROR freshness of other\\.no_loaded_at \\.+ \\[ERROR in ")
+                .containsPattern("Finished running 7 sources in 0 hours 0 minutes and \\d+\\.\\d\\d seconds")
+                .contains("Runtime Error in source no_loaded_at (models/sources.yml)\n"
+                        + "  Could not compute freshness for source no_loaded_at: no 'loaded_at_field' provided and duckdb adapter "
+                        + "does not support metadata-based freshness checks.")
+                .doesNotContain("events.unchecked")
+                .doesNotContain("other.undescribed");
+        assertThat(freshness.out().strip()).endsWith("Done.");
+    }
+
+    @Test
+    void sourcesJsonIsValidV3WithEachSourcesCriteriaAndAge() throws IOException {
+        Path file = project.resolve("target/sources.json");
+        assertThat(ArtifactSchemas.violations("sources-v3.json", file)).isEmpty();
+        JsonNode root = JSON.readTree(Files.readString(file));
+        assertThat(root.get("metadata").get("dbt_schema_version").asText()).isEqualTo("https://schemas.getdbt.com/dbt/sources/v3.json");
+        Map<String, JsonNode> byId = new HashMap<>();
+        root.get("results").forEach(r -> byId.put(r.get("unique_id").asText(), r));
+        assertThat(byId).containsOnlyKeys("source.freshness.events.recent", "source.freshness.events.hours_old",
+                "source.freshness.events.days_old", "source.freshness.events.naive_utc", "source.freshness.events.old_kind",
+                "source.freshness.events.never", "source.freshness.other.no_loaded_at");
+
+        JsonNode hoursOld = byId.get("source.freshness.events.hours_old");
+        assertThat(hoursOld.get("status").asText()).isEqualTo("warn");
+        assertThat(hoursOld.get("max_loaded_at_time_ago_in_s").asDouble()).isBetween(3 * 3600.0, 3 * 3600.0 + 600);
+        assertThat(hoursOld.get("max_loaded_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{6})?\\+00:00");
+        assertThat(hoursOld.get("criteria").toString())
+                .isEqualTo("{\"warn_after\":{\"count\":1,\"period\":\"hour\"},\"error_after\":{\"count\":2,\"period\":\"day\"},\"filter\":null}");
+        assertThat(hoursOld.get("timing").size()).isEqualTo(2);
+
+        // the table's error_after replaces the source's, its warn_after is inherited, and the filter leaves only 'old' rows
+        JsonNode oldKind = byId.get("source.freshness.events.old_kind");
+        assertThat(oldKind.get("criteria").toString())
+                .isEqualTo("{\"warn_after\":{\"count\":1,\"period\":\"hour\"},\"error_after\":{\"count\":3,\"period\":\"day\"},\"filter\":\"kind = 'old'\"}");
+        assertThat(oldKind.get("max_loaded_at_time_ago_in_s").asDouble()).isGreaterThan(2 * 86400.0);
+
+        assertThat(byId.get("source.freshness.events.naive_utc").get("max_loaded_at_time_ago_in_s").asDouble()).isBetween(600.0, 1200.0);
+        assertThat(byId.get("source.freshness.events.never").get("max_loaded_at").asText()).isEqualTo("0001-01-01T00:00:00+00:00");
+        assertThat(byId.get("source.freshness.events.days_old").get("status").asText()).isEqualTo("error");
+
+        JsonNode unchecked = byId.get("source.freshness.other.no_loaded_at");
+        assertThat(unchecked.get("status").asText()).isEqualTo("runtime error");
+        assertThat(unchecked.get("error").asText()).contains("no 'loaded_at_field' provided");
+    }
+
+    @Test
+    void selectingOneFreshSourceExitsZeroAndWritesWhereOutputSays() throws IOException {
+        CliRunner.Result one = runner().run(project, "source", "freshness", "--project-dir", project.toString(),
+                "-s", "source:events.recent", "-o", "reports/fresh.json");
+        assertThat(one.exitCode()).as(one.all()).isZero();
+        assertThat(one.out()).containsPattern("1 of 1 PASS freshness of events\\.recent \\.+ \\[PASS in ")
+                .contains("Finished running 1 source in");
+        Path report = project.resolve("reports/fresh.json");
+        assertThat(ArtifactSchemas.violations("sources-v3.json", report)).isEmpty();
+        JsonNode root = JSON.readTree(Files.readString(report));
+        assertThat(root.get("results").size()).isEqualTo(1);
+        assertThat(root.get("results").get(0).get("status").asText()).isEqualTo("pass");
+    }
+
+    @Test
+    void selectingOnlyAWarningSourceExitsZero() {
+        CliRunner.Result warn = runner().run(project, "source", "freshness", "--project-dir", project.toString(),
+                "--select", "source:events.hours_old");
+        assertThat(warn.exitCode()).as(warn.all()).isZero();
+        assertThat(warn.out()).containsPattern("1 of 1 WARN freshness of events\\.hours_old");
+    }
+
+    @Test
+    void sourcesWithoutCriteriaAreNothingToDo() throws IOException {
+        CliRunner.Result none = runner().run(project, "source", "freshness", "--project-dir", project.toString(),
+                "-s", "source:events.unchecked", "-o", "none.json");
+        assertThat(none.exitCode()).as(none.all()).isZero();
+        assertThat(none.out()).contains("Nothing to do. Try checking your model configs and model specification args");
+        assertThat(JSON.readTree(Files.readString(project.resolve("none.json"))).get("results").size()).isZero();
+    }
+}
