@@ -114,9 +114,33 @@ class SourceFreshnessTest {
     @Test
     void selectingOnlyAWarningSourceExitsZero() {
         CliRunner.Result warn = runner().run(project, "source", "freshness", "--project-dir", project.toString(),
-                "--select", "source:events.hours_old");
+                "--select", "source:events.hours_old", "--output", "warn.json");
         assertThat(warn.exitCode()).as(warn.all()).isZero();
         assertThat(warn.out()).containsPattern("1 of 1 WARN freshness of events\\.hours_old");
+    }
+
+    @Test
+    void sourceStatusFresherSelectsSourcesLoadedSinceTheStateRun() throws IOException, URISyntaxException {
+        Path dir = CliRunner.copyProject(Path.of(SourceFreshnessTest.class.getResource("/projects/freshness").toURI()), temp.resolve("fresher"));
+        CliRunner runner = runner();
+        assertThat(runner.run(dir, "run", "--project-dir", dir.toString()).exitCode()).isZero();
+        runner.run(dir, "source", "freshness", "--project-dir", dir.toString());
+        Path state = temp.resolve("fresher-state");
+        Files.createDirectories(state);
+        Files.copy(dir.resolve("target/sources.json"), state.resolve("sources.json"));
+        Files.copy(dir.resolve("target/manifest.json"), state.resolve("manifest.json"));
+
+        // reload two tables: their newest loaded_at moves forward; the others keep theirs
+        assertThat(runner.run(dir, "run", "--project-dir", dir.toString(), "-s", "loaded_recently", "loaded_hours_ago").exitCode()).isZero();
+        runner.run(dir, "source", "freshness", "--project-dir", dir.toString());
+        CliRunner.Result fresher = runner.run(dir, "ls", "-q", "--project-dir", dir.toString(), "-s", "source_status:fresher",
+                "--state", state.toString());
+        assertThat(fresher.exitCode()).as(fresher.all()).isZero();
+        assertThat(fresher.out().lines().toList()).containsExactlyInAnyOrder("source:freshness.events.recent", "source:freshness.events.hours_old");
+
+        CliRunner.Result noState = runner.run(dir, "ls", "--project-dir", dir.toString(), "-s", "source_status:fresher");
+        assertThat(noState.exitCode()).isEqualTo(2);
+        assertThat(noState.out()).contains("no --state was given");
     }
 
     @Test

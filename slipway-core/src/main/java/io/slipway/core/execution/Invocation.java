@@ -143,7 +143,7 @@ public final class Invocation {
                 if (effective.command() == Command.SHOW || (effective.command() == Command.COMPILE && effective.inlineSql() != null)) {
                     return ShowTask.run(effective, session, parsed, reporter, deferral(effective, state, deferState, parsed, Set.of()));
                 }
-                Set<String> ids = retrying != null ? retrying : selectIds(effective, parsed, state);
+                Set<String> ids = retrying != null ? retrying : selectIds(effective, parsed, state, targetDir);
                 if (effective.command() == Command.SOURCE_FRESHNESS) {
                     return new FreshnessTask(session, parsed, effective, reporter, () -> cancelled).run(ids, metadata, flags.outputPath());
                 }
@@ -209,7 +209,7 @@ public final class Invocation {
         return Deferral.of(parsed.manifest(), deferTo.manifest(), selected, request.favorState(), true);
     }
 
-    private Set<String> selectIds(InvocationRequest request, ParseResult parsed, PreviousState state) {
+    private Set<String> selectIds(InvocationRequest request, ParseResult parsed, PreviousState state, Path targetDir) {
         Path projectDir = request.projectDir().toAbsolutePath().normalize();
         NodeSelector selector = NodeSelector.builder(parsed.manifest())
                 .selectors(YamlSelectors.load(projectDir))
@@ -217,6 +217,7 @@ public final class Invocation {
                 .includeEmptyNodes(request.command() == Command.LIST)
                 .method(MethodName.STATE, new StateMethod(state))
                 .method(MethodName.RESULT, new ResultMethod(state))
+                .method(MethodName.SOURCE_STATUS, new io.slipway.core.state.SourceStatusMethod(state, targetDir))
                 .build();
         SelectionResult result = selector.evaluate(new SelectionSpec(request.select(), request.exclude(), request.selector(),
                 IndirectSelection.parse(request.indirectSelection())));
