@@ -144,6 +144,23 @@ class SourceFreshnessTest {
     }
 
     @Test
+    void aProjectsOwnCollectFreshnessIsDispatchedTo() throws IOException, URISyntaxException {
+        Path dir = CliRunner.copyProject(Path.of(SourceFreshnessTest.class.getResource("/projects/freshness").toURI()), temp.resolve("custom"));
+        Files.createDirectories(dir.resolve("macros"));
+        Files.writeString(dir.resolve("macros/freshness.sql"), """
+                {% macro duckdb__collect_freshness(source, loaded_at_field, filter) %}
+                  {% call statement('collect_freshness', fetch_result=True, auto_begin=False) %}
+                    select now() - interval '10 days' as max_loaded_at, now() as snapshotted_at
+                  {% endcall %}
+                  {{ return(load_result('collect_freshness')) }}
+                {% endmacro %}
+                """);
+        CliRunner.Result result = runner().run(dir, "source", "freshness", "--project-dir", dir.toString(), "-s", "source:events.recent");
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
+        assertThat(result.out()).containsPattern("1 of 1 ERROR STALE freshness of events\\.recent");
+    }
+
+    @Test
     void sourcesWithoutCriteriaAreNothingToDo() throws IOException {
         CliRunner.Result none = runner().run(project, "source", "freshness", "--project-dir", project.toString(),
                 "-s", "source:events.unchecked", "-o", "none.json");
