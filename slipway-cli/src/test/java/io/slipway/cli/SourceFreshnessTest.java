@@ -161,6 +161,33 @@ class SourceFreshnessTest {
     }
 
     @Test
+    void aLoadedAtFieldThatIsNotATimestampIsADatabaseError() throws IOException {
+        Files.writeString(project.resolve("models/dated.yml"), """
+                version: 2
+                sources:
+                  - name: dated
+                    schema: main
+                    loaded_at_field: cast(loaded_at as date)
+                    freshness:
+                      warn_after: {count: 1, period: day}
+                    tables:
+                      - name: by_day
+                        identifier: loaded_days_ago
+                """);
+        try {
+            CliRunner.Result result = runner().run(project, "source", "freshness", "--project-dir", project.toString(),
+                    "-s", "source:dated", "-o", "dated.json");
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
+            assertThat(result.out()).containsPattern("1 of 1 ERROR freshness of dated\\.by_day \\.+ \\[ERROR in ")
+                    .contains("Database Error in source by_day (models/dated.yml)\n"
+                            + "  Expected a timestamp value when querying field 'max_loaded_at' of table \"freshness\".\"main\".\"loaded_days_ago\" "
+                            + "but received value of type 'date' instead");
+        } finally {
+            Files.delete(project.resolve("models/dated.yml"));
+        }
+    }
+
+    @Test
     void sourcesWithoutCriteriaAreNothingToDo() throws IOException {
         CliRunner.Result none = runner().run(project, "source", "freshness", "--project-dir", project.toString(),
                 "-s", "source:events.unchecked", "-o", "none.json");

@@ -199,7 +199,7 @@ final class FreshnessTask {
         try {
             if (source.loadedAtField() == null) {
                 // neither DuckDB nor PostgreSQL offers dbt's metadata-based freshness (a table's last-modified time)
-                throw new SlipwayException(ErrorCode.DATABASE_ERROR, "Could not compute freshness for source " + source.name()
+                throw new UncheckableSource("Could not compute freshness for source " + source.name()
                         + ": no 'loaded_at_field' provided and " + session.adapter().type()
                         + " adapter does not support metadata-based freshness checks.");
             }
@@ -227,10 +227,10 @@ final class FreshnessTask {
                         + "rather than just a table of values. See the v1.5 migration guide for details on how to update your custom macro: "
                         + "https://docs.getdbt.com/guides/migration/versions/upgrading-to-v1.5");
             } else {
-                throw new SlipwayException(ErrorCode.DATABASE_ERROR, "Got an invalid result from \"collect_freshness\" macro: " + returned);
+                throw new SlipwayException(ErrorCode.COMPILATION_ERROR, "Got an invalid result from \"collect_freshness\" macro: " + returned);
             }
             if (table.rows().size() != 1 || table.columnNames().size() != 2) {
-                throw new SlipwayException(ErrorCode.DATABASE_ERROR, "Got an invalid result from \"collect_freshness\" macro: "
+                throw new SlipwayException(ErrorCode.COMPILATION_ERROR, "Got an invalid result from \"collect_freshness\" macro: "
                         + table.rows() + " (expected one row of max_loaded_at and snapshotted_at)");
             }
             List<?> row = (List<?>) table.rows().get(0);
@@ -249,12 +249,24 @@ final class FreshnessTask {
                     source.freshness(), response, compileStarted, compileCompleted, executeStarted, Instant.now(), thread, seconds));
             return result(source.uniqueId(), status, null, seconds, response, thread);
         } catch (RuntimeException e) {
-            SlipwayException error = Renderer.translate(e, source.originalFilePath());
-            String kind = error.code() == ErrorCode.DATABASE_ERROR && !error.getMessage().startsWith("Could not compute")
-                    && !error.getMessage().startsWith("Expected a") && !error.getMessage().startsWith("Got an invalid")
-                    ? "Database Error" : error.code() == ErrorCode.COMPILATION_ERROR ? "Compilation Error" : "Runtime Error";
+            // dbt's error kinds: a source it cannot check at all is a runtime error; the warehouse's and the
+            // values' problems are database errors; a macro that returns the wrong shape is a compilation error
+            String kind;
+            String detail;
+            if (e instanceof UncheckableSource) {
+                kind = "Runtime Error";
+                detail = e.getMessage();
+            } else {
+                SlipwayException error = Renderer.translate(e, source.originalFilePath());
+                kind = switch (error.code()) {
+                    case DATABASE_ERROR -> "Database Error";
+                    case COMPILATION_ERROR -> "Compilation Error";
+                    default -> "Runtime Error";
+                };
+                detail = error.getMessage();
+            }
             String message = kind + " in source " + source.name() + " (" + source.originalFilePath() + ")\n  "
-                    + error.getMessage().replace("\n", "\n  ");
+                    + detail.replace("\n", "\n  ");
             double seconds = (System.nanoTime() - t0) / 1e9;
             entries.put(source.uniqueId(), failed(source, message, compileStarted, executeStarted, thread, seconds));
             return result(source.uniqueId(), FreshnessStatus.RUNTIME_ERROR, message, seconds, null, thread);
@@ -310,6 +322,13 @@ final class FreshnessTask {
                 : value instanceof Boolean ? "bool" : value.getClass().getSimpleName();
         throw new SlipwayException(ErrorCode.DATABASE_ERROR, "Expected a timestamp value when querying field '" + field + "' of table "
                 + relation.render() + " but received value of type '" + type + "' instead");
+    }
+
+    /** dbt's DbtRuntimeError for a source that cannot be checked at all. */
+    private static final class UncheckableSource extends RuntimeException {
+        UncheckableSource(String message) {
+            super(message);
+        }
     }
 
     /** A node standing for the source while its freshness macro renders (macros resolve from the source's package). */
