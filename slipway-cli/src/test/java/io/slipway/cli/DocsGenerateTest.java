@@ -150,6 +150,18 @@ class DocsGenerateTest {
     @Test
     void aModelThatDoesNotCompileStopsDocsGeneration() throws IOException, URISyntaxException {
         Path broken = copy("broken_model");
+        Files.writeString(broken.resolve("models/never_built.sql"),
+                "select 1 as id {{ exceptions.raise_compiler_error('cannot compile this one') if execute else '' }}");
+        CliRunner.Result result = runner().run(broken, "docs", "generate", "--project-dir", broken.toString());
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
+        assertThat(result.out()).contains("cannot compile this one").contains("compile failed, cannot generate docs")
+                .doesNotContain("Building catalog");
+        assertThat(broken.resolve("target/catalog.json")).doesNotExist();
+    }
+
+    @Test
+    void aProjectThatDoesNotParseExitsTwo() throws IOException, URISyntaxException {
+        Path broken = copy("unparseable");
         Files.writeString(broken.resolve("models/never_built.sql"), "select {{ ref('no_such_model') }}");
         CliRunner.Result result = runner().run(broken, "docs", "generate", "--project-dir", broken.toString());
         assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
