@@ -3,6 +3,7 @@ package io.slipway.cli;
 import io.slipway.core.deps.DepsOptions;
 import io.slipway.core.error.SlipwayException;
 import io.slipway.core.execution.Command;
+import io.slipway.core.execution.CommandFlags;
 import io.slipway.core.execution.Invocation;
 import io.slipway.core.execution.InvocationEnvironment;
 import io.slipway.core.execution.InvocationRequest;
@@ -26,7 +27,8 @@ import java.util.concurrent.Callable;
         description = "A dbt-compatible engine: builds dbt projects on DuckDB (embedded) and PostgreSQL.",
         subcommands = {
                 Main.Parse.class, Main.Compile.class, Main.Run.class, Main.Test.class, Main.Seed.class, Main.Snapshot.class, Main.Build.class,
-                Main.Ls.class, Main.Show.class, Main.Debug.class, Main.Clean.class, Main.Deps.class, Main.Clone.class, Main.Retry.class})
+                Main.Ls.class, Main.Show.class, Main.Debug.class, Main.Clean.class, Main.Deps.class, Main.Clone.class, Main.Retry.class,
+                Main.Source.class, Main.Docs.class})
 public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -504,6 +506,68 @@ public final class Main implements Callable<Integer> {
         @Override
         Path state() {
             return state;
+        }
+    }
+
+    @CommandLine.Command(name = "source", description = "Commands on sources.", subcommands = SourceFreshness.class)
+    static final class Source implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+            return 2;
+        }
+    }
+
+    @CommandLine.Command(name = "freshness", description = "Check how recently the selected sources were loaded, against their "
+            + "freshness criteria; write target/sources.json.")
+    static final class SourceFreshness extends Selecting {
+        @Option(names = {"-o", "--output"}, description = "Where to write the JSON report (default: target/sources.json).")
+        Path output;
+
+        @Override
+        Command command() {
+            return Command.SOURCE_FRESHNESS;
+        }
+
+        @Override
+        Invocation newInvocation(InvocationRequest request, ConsolePrinter printer) {
+            Path resolved = output == null ? null : environment.workingDir().resolve(output).toAbsolutePath().normalize();
+            return new Invocation(request, environment, printer, new CommandFlags(resolved, true, false));
+        }
+    }
+
+    @CommandLine.Command(name = "docs", description = "Commands on the project's documentation.", subcommands = DocsGenerate.class)
+    static final class Docs implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+            return 2;
+        }
+    }
+
+    @CommandLine.Command(name = "generate", description = "Describe the project's relations from the warehouse into target/catalog.json "
+            + "(and compile the project into target/manifest.json).")
+    static final class DocsGenerate extends Selecting {
+        @Option(names = "--compile", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Compile the project first (default); --no-compile describes the relations only.")
+        boolean compile;
+        @Option(names = "--empty-catalog", description = "Write a catalog without asking the warehouse.")
+        boolean emptyCatalog;
+
+        @Override
+        Command command() {
+            return Command.DOCS_GENERATE;
+        }
+
+        @Override
+        Invocation newInvocation(InvocationRequest request, ConsolePrinter printer) {
+            return new Invocation(request, environment, printer, new CommandFlags(null, compile, emptyCatalog));
         }
     }
 

@@ -22,7 +22,9 @@ public final class PostgresAdapter implements Adapter {
     private static final List<String> MACROS = List.of(
             "io/slipway/adapter/postgres/macros/adapters.sql",
             "io/slipway/adapter/postgres/macros/incremental.sql",
-            "io/slipway/adapter/postgres/macros/snapshot.sql");
+            "io/slipway/adapter/postgres/macros/snapshot.sql",
+            "io/slipway/adapter/postgres/macros/freshness.sql",
+            "io/slipway/adapter/postgres/macros/catalog.sql");
     /** dbt-postgres's strategies but microbatch, which needs batches by event time that Slipway does not run yet. */
     private static final List<String> INCREMENTAL_STRATEGIES = List.of("append", "delete+insert", "merge");
     /** Connections a run holds besides one per thread: schema creation, hooks, a show or debug query. */

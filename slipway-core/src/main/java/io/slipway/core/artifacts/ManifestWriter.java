@@ -165,7 +165,21 @@ public final class ManifestWriter {
         root.put("docs", docs);
         root.put("exposures", Map.of());
         root.put("metrics", Map.of());
-        root.put("groups", Map.of());
+        Map<String, Object> groups = new LinkedHashMap<>();
+        manifest.groups().forEach((id, g) -> {
+            Map<String, Object> group = new LinkedHashMap<>();
+            group.put("name", g.name());
+            group.put("resource_type", "group");
+            group.put("package_name", g.packageName());
+            group.put("path", g.path());
+            group.put("original_file_path", g.originalFilePath());
+            group.put("unique_id", id);
+            group.put("owner", g.owner());
+            group.put("description", g.description());
+            group.put("config", Map.of("meta", Map.of()));
+            groups.put(id, group);
+        });
+        root.put("groups", groups);
         root.put("selectors", Map.of());
         Map<String, Object> disabledMap = new LinkedHashMap<>();
         for (Node node : disabled) {
@@ -176,7 +190,16 @@ public final class ManifestWriter {
         root.put("disabled", disabledMap);
         root.put("parent_map", withLargeSections ? manifest.parentMap() : Map.of());
         root.put("child_map", withLargeSections ? manifest.childMap() : Map.of());
-        root.put("group_map", Map.of());
+        Map<String, List<String>> groupMap = new java.util.TreeMap<>();
+        if (!manifest.groups().isEmpty()) {
+            for (Node node : manifest.nodes().values()) {
+                Object group = node.config().get("group");
+                if (group != null && !group.toString().isEmpty()) {
+                    groupMap.computeIfAbsent(group.toString(), k -> new ArrayList<>()).add(node.uniqueId());
+                }
+            }
+        }
+        root.put("group_map", groupMap);
         root.put("saved_queries", Map.of());
         root.put("semantic_models", Map.of());
         root.put("unit_tests", Map.of());
@@ -259,9 +282,9 @@ public final class ManifestWriter {
             case MODEL -> {
                 m.put("access", n.config().get("access") == null ? "protected" : n.config().get("access"));
                 m.put("constraints", List.of());
-                m.put("version", null);
-                m.put("latest_version", null);
-                m.put("deprecation_date", null);
+                m.put("version", n.versionInfo().version());
+                m.put("latest_version", n.versionInfo().latestVersion());
+                m.put("deprecation_date", n.versionInfo().deprecationDate());
                 m.put("primary_key", List.of());
                 m.put("time_spine", null);
             }
@@ -286,7 +309,8 @@ public final class ManifestWriter {
     /** dbt's {@code file_key_name}: the properties section and the name the test was declared under ({@code models.orders}). */
     private static String fileKeyName(Node test) {
         if (test.attachedNode() != null) {
-            String[] parts = test.attachedNode().split("\\.", 3);
+            // model.pkg.name, or model.pkg.name.v2 for a version: the properties section and the model's name
+            String[] parts = test.attachedNode().split("\\.");
             return parts[0] + "s." + parts[2];
         }
         return test.sources().isEmpty() ? null : "sources." + test.sources().get(0).get(0);

@@ -21,6 +21,8 @@ public enum ErrorCode {
     REF_NOT_FOUND(Kind.USAGE),
     /** A source() names a source that does not exist. */
     SOURCE_NOT_FOUND(Kind.USAGE),
+    /** A ref() reaches a model its access does not allow (a private model of another group). */
+    REF_NOT_ALLOWED(Kind.USAGE),
     /** The graph has a cycle. */
     DEPENDENCY_CYCLE(Kind.USAGE),
     /** Two nodes share a name or relation. */

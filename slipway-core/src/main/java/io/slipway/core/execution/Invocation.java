@@ -42,6 +42,7 @@ public final class Invocation {
     private final InvocationEnvironment environment;
     private final Reporter reporter;
     private final DepsOptions depsOptions;
+    private final CommandFlags flags;
     private volatile boolean cancelled;
     private volatile RunTask running;
 
@@ -51,10 +52,21 @@ public final class Invocation {
 
     /** An invocation of {@code deps} with its own flags ({@code --upgrade}, {@code --add-package}, ...). */
     public Invocation(InvocationRequest request, InvocationEnvironment environment, EventSink events, DepsOptions depsOptions) {
+        this(request, environment, events, depsOptions, CommandFlags.defaults());
+    }
+
+    /** An invocation of a command with flags of its own ({@code source freshness --output}, {@code docs generate --no-compile}). */
+    public Invocation(InvocationRequest request, InvocationEnvironment environment, EventSink events, CommandFlags flags) {
+        this(request, environment, events, DepsOptions.defaults(), flags);
+    }
+
+    private Invocation(InvocationRequest request, InvocationEnvironment environment, EventSink events, DepsOptions depsOptions,
+                       CommandFlags flags) {
         this.request = request;
         this.environment = environment;
         this.reporter = new Reporter(events);
         this.depsOptions = depsOptions;
+        this.flags = flags;
     }
 
     public String id() {
@@ -131,7 +143,14 @@ public final class Invocation {
                 if (effective.command() == Command.SHOW || (effective.command() == Command.COMPILE && effective.inlineSql() != null)) {
                     return ShowTask.run(effective, session, parsed, reporter, deferral(effective, state, deferState, parsed, Set.of()));
                 }
-                Set<String> ids = retrying != null ? retrying : selectIds(effective, parsed, state);
+                Set<String> ids = retrying != null ? retrying : selectIds(effective, parsed, state, targetDir);
+                if (effective.command() == Command.SOURCE_FRESHNESS) {
+                    return new FreshnessTask(session, parsed, effective, reporter, () -> cancelled).run(ids, metadata, flags.outputPath());
+                }
+                if (effective.command() == Command.DOCS_GENERATE) {
+                    return new DocsTask(session, parsed, reporter).run(flags.compile() ? ids : null, flags.emptyCatalog(), metadata,
+                            deferral(effective, state, deferState, parsed, ids));
+                }
                 Set<ResourceType> types = typesFor(effective);
                 if (effective.command() == Command.LIST) {
                     StateComparison comparison = state == null || !state.hasManifest() ? null
@@ -190,7 +209,7 @@ public final class Invocation {
         return Deferral.of(parsed.manifest(), deferTo.manifest(), selected, request.favorState(), true);
     }
 
-    private Set<String> selectIds(InvocationRequest request, ParseResult parsed, PreviousState state) {
+    private Set<String> selectIds(InvocationRequest request, ParseResult parsed, PreviousState state, Path targetDir) {
         Path projectDir = request.projectDir().toAbsolutePath().normalize();
         NodeSelector selector = NodeSelector.builder(parsed.manifest())
                 .selectors(YamlSelectors.load(projectDir))
@@ -198,6 +217,7 @@ public final class Invocation {
                 .includeEmptyNodes(request.command() == Command.LIST)
                 .method(MethodName.STATE, new StateMethod(state))
                 .method(MethodName.RESULT, new ResultMethod(state))
+                .method(MethodName.SOURCE_STATUS, new io.slipway.core.state.SourceStatusMethod(state, targetDir))
                 .build();
         SelectionResult result = selector.evaluate(new SelectionSpec(request.select(), request.exclude(), request.selector(),
                 IndirectSelection.parse(request.indirectSelection())));

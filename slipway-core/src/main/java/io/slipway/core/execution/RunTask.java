@@ -284,7 +284,7 @@ final class RunTask {
         }
     }
 
-    private void runHooks(String which, List<String> hooks, Manifest manifest) {
+    void runHooks(String which, List<String> hooks, Manifest manifest) {
         if (hooks.isEmpty()) {
             return;
         }
@@ -319,7 +319,7 @@ final class RunTask {
         reporter.info("");
     }
 
-    private String foundLine(Manifest manifest) {
+    static String foundLine(Manifest manifest) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Node n : manifest.nodes().values()) {
             String key = switch (n.resourceType()) {

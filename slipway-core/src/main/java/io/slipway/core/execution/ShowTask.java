@@ -121,7 +121,7 @@ final class ShowTask {
      * Compiles nodes on the target's threads (each with its own connection, for macros that look at the
      * warehouse), keeping the selection's order; the first failure in that order is reported.
      */
-    private static Map<String, CompiledInfo> compileAll(Compiler compiler, ProjectSession session, List<Node> selected) {
+    static Map<String, CompiledInfo> compileAll(Compiler compiler, ProjectSession session, List<Node> selected) {
         int threads = Math.max(1, Math.min(session.threads(), Runtime.getRuntime().availableProcessors()));
         Object[] results = new Object[selected.size()];
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();

@@ -20,6 +20,7 @@ public final class Manifest {
     private final Map<String, SourceDefinition> sources;
     private final Map<String, MacroNode> macros;
     private final Map<String, DocBlock> docs;
+    private final Map<String, GroupDefinition> groups;
     /** Parent and child maps, built on first use (a draft manifest used only to resolve refs never needs them). */
     private volatile Map<String, List<String>>[] maps;
     /** Refable nodes by name, then by package. */
@@ -29,6 +30,13 @@ public final class Manifest {
 
     public Manifest(String projectName, String adapterType, Map<String, Node> nodes, Map<String, SourceDefinition> sources,
                     Map<String, MacroNode> macros, Map<String, DocBlock> docs) {
+        this(projectName, adapterType, nodes, sources, macros, docs, Map.of());
+    }
+
+    /** @param groups the {@code groups:} definitions by unique id ({@code group.pkg.name}) */
+    public Manifest(String projectName, String adapterType, Map<String, Node> nodes, Map<String, SourceDefinition> sources,
+                    Map<String, MacroNode> macros, Map<String, DocBlock> docs, Map<String, GroupDefinition> groups) {
+        this.groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
         this.projectName = Objects.requireNonNull(projectName, "projectName is null");
         this.adapterType = Objects.requireNonNull(adapterType, "adapterType is null");
         this.nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
@@ -41,7 +49,15 @@ public final class Manifest {
         Map<String, Map<String, Node>> refs = new HashMap<>();
         for (Node node : this.nodes.values()) {
             if (node.resourceType().isRefable()) {
-                refs.computeIfAbsent(node.name(), k -> new LinkedHashMap<>()).put(node.packageName(), node);
+                // as dbt's ref lookup: a version is found as name.v<version>; the bare name finds the latest version
+                if (node.versionInfo().isVersioned()) {
+                    refs.computeIfAbsent(node.name() + ".v" + node.version(), k -> new LinkedHashMap<>()).put(node.packageName(), node);
+                    if (node.versionInfo().isLatest()) {
+                        refs.computeIfAbsent(node.name(), k -> new LinkedHashMap<>()).put(node.packageName(), node);
+                    }
+                } else {
+                    refs.computeIfAbsent(node.name(), k -> new LinkedHashMap<>()).put(node.packageName(), node);
+                }
             }
         }
         this.refIndex = refs;
@@ -74,6 +90,11 @@ public final class Manifest {
 
     public Map<String, DocBlock> docs() {
         return docs;
+    }
+
+    /** The {@code groups:} definitions by unique id. */
+    public Map<String, GroupDefinition> groups() {
+        return groups;
     }
 
     /** Parents of each node and source (sorted unique ids). */
@@ -132,12 +153,13 @@ public final class Manifest {
 
     /**
      * Resolves a ref as dbt does: the named package if given; otherwise the root project, then the
-     * calling node's package, then any package.
+     * calling node's package, then any package. A versioned model is found by its version, or without one
+     * by its latest version.
      *
      * @return the node, or null
      */
     public Node resolveRef(RefCall ref, String callerPackage) {
-        Map<String, Node> byPackage = refIndex.get(ref.name());
+        Map<String, Node> byPackage = refIndex.get(ref.version() == null ? ref.name() : ref.name() + ".v" + ref.version());
         if (byPackage == null) {
             return null;
         }

@@ -186,14 +186,25 @@ public final class StateComparison {
         if (!Objects.equals(access == null ? "protected" : access.toString(), old.access() == null ? "protected" : old.access())) {
             out.add("access");
         }
-        // Slipway's models carry no latest_version or deprecation_date yet: a previous value is a change
-        if (old.latestVersion() != null) {
+        if (!Objects.equals(node.versionInfo().latestText(), old.latestVersion())) {
             out.add("latest_version");
         }
-        if (old.deprecationDate() != null) {
+        if (!sameDate(node.versionInfo().deprecationDate(), old.deprecationDate())) {
             out.add("deprecation_date");
         }
         return out;
+    }
+
+    /** Deprecation dates as the same instant, whatever offset each manifest printed them with. */
+    private static boolean sameDate(String mine, String theirs) {
+        if (mine == null || theirs == null) {
+            return mine == null && theirs == null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(mine).isEqual(java.time.OffsetDateTime.parse(theirs));
+        } catch (java.time.format.DateTimeParseException e) {
+            return mine.equals(theirs);
+        }
     }
 
     /** dbt's {@code ModelNode.same_contract}: unchanged when never enforced, or enforced with the same checksum. */
