@@ -284,12 +284,27 @@ public final class Compiler {
                 }
                 return Boolean.TRUE;
             });
-            Files.writeString(file, sql, StandardCharsets.UTF_8);
+            writeIfChanged(file, sql.getBytes(StandardCharsets.UTF_8));
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new SlipwayException(ErrorCode.INTERNAL, "could not write " + file + ": " + e.getMessage());
         }
         Path shown = projectDir.relativize(file);
         return shown.toString().replace('\\', '/');
+    }
+
+    /**
+     * Writes a file unless it already holds exactly these bytes: on many disks rewriting tens of thousands
+     * of small files costs far more than reading them, and most recompiles change few of them.
+     */
+    private static void writeIfChanged(Path file, byte[] content) throws IOException {
+        try {
+            if (Files.size(file) == content.length && java.util.Arrays.equals(Files.readAllBytes(file), content)) {
+                return;
+            }
+        } catch (java.nio.file.NoSuchFileException absent) {
+            // first write
+        }
+        Files.write(file, content);
     }
 
     /** Renders arbitrary SQL with Jinja in the context of the root project (for {@code --inline}). */
