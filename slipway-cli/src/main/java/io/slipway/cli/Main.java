@@ -3,6 +3,7 @@ package io.slipway.cli;
 import io.slipway.core.deps.DepsOptions;
 import io.slipway.core.error.SlipwayException;
 import io.slipway.core.execution.Command;
+import io.slipway.core.execution.CommandFlags;
 import io.slipway.core.execution.Invocation;
 import io.slipway.core.execution.InvocationEnvironment;
 import io.slipway.core.execution.InvocationRequest;
@@ -26,7 +27,8 @@ import java.util.concurrent.Callable;
         description = "A dbt-compatible engine: builds dbt projects on DuckDB (embedded) and PostgreSQL.",
         subcommands = {
                 Main.Parse.class, Main.Compile.class, Main.Run.class, Main.Test.class, Main.Seed.class, Main.Snapshot.class, Main.Build.class,
-                Main.Ls.class, Main.Show.class, Main.Debug.class, Main.Clean.class, Main.Deps.class, DiffCommand.class})
+                Main.Ls.class, Main.Show.class, Main.Debug.class, Main.Clean.class, Main.Deps.class, Main.Clone.class, Main.Retry.class,
+                Main.Source.class, Main.Docs.class, DiffCommand.class})
 public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -137,6 +139,24 @@ public final class Main implements Callable<Integer> {
             return "eager";
         }
 
+        /** {@code --state}, or null when not given (then DBT_STATE). */
+        Path state() {
+            return null;
+        }
+
+        /** {@code --defer}/{@code --no-defer}, or null when neither is given (then DBT_DEFER). */
+        Boolean defer() {
+            return null;
+        }
+
+        Path deferState() {
+            return null;
+        }
+
+        Boolean favorState() {
+            return null;
+        }
+
         @Override
         public Integer call() {
             if (!logFormat.equals("text") && !logFormat.equals("json")) {
@@ -151,9 +171,14 @@ public final class Main implements Callable<Integer> {
                 return 2;
             }
             Path dir = projectDir != null ? projectDir : environment.workingDir();
-            InvocationRequest request = new InvocationRequest(command(), dir, profilesDir, target, split(select()), split(exclude()), threads,
-                    parsedVars, fullRefresh(), failFast(), targetPath, inline(), limit(), output(), outputKeys(), resourceTypes(),
-                    selector(), indirectSelection());
+            InvocationRequest request = InvocationRequest.builder(command(), dir)
+                    .profilesDir(profilesDir).target(target).select(split(select())).exclude(split(exclude())).threads(threads)
+                    .vars(parsedVars).fullRefresh(fullRefresh()).failFast(failFast()).targetPath(targetPath).inlineSql(inline())
+                    .limit(limit()).output(output()).outputKeys(outputKeys()).resourceTypes(resourceTypes())
+                    .selector(selector()).indirectSelection(indirectSelection())
+                    .state(path(state(), "DBT_STATE")).defer(flag(defer(), "DBT_DEFER"))
+                    .deferState(path(deferState(), "DBT_DEFER_STATE")).favorState(flag(favorState(), "DBT_FAVOR_STATE"))
+                    .build();
             ConsolePrinter printer = new ConsolePrinter(out, logFormat.equals("json"), quiet);
             Invocation invocation = newInvocation(request, printer);
             Thread hook = new Thread(invocation::cancel, "slipway-cancel");
@@ -173,6 +198,25 @@ public final class Main implements Callable<Integer> {
         /** The invocation to run; commands with flags of their own pass them here. */
         Invocation newInvocation(InvocationRequest request, ConsolePrinter printer) {
             return new Invocation(request, environment, printer);
+        }
+
+        /** A directory flag, else its environment variable; relative paths are from the working directory, as in a shell. */
+        private Path path(Path given, String envVar) {
+            Path p = given;
+            if (p == null) {
+                String value = environment.env().get(envVar);
+                p = value == null || value.isBlank() ? null : Path.of(value);
+            }
+            return p == null ? null : environment.workingDir().resolve(p).normalize();
+        }
+
+        /** A boolean flag, else its environment variable read as click reads booleans (1, true, yes, y, on). */
+        private boolean flag(Boolean given, String envVar) {
+            if (given != null) {
+                return given;
+            }
+            String value = environment.env().get(envVar);
+            return value != null && List.of("1", "true", "yes", "y", "on").contains(value.trim().toLowerCase(java.util.Locale.ROOT));
         }
 
         private static List<String> split(List<String> values) {
@@ -206,6 +250,37 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--indirect-selection", description = "eager (default), cautious, buildable or empty.",
                 defaultValue = "${env:DBT_INDIRECT_SELECTION:-eager}")
         String indirectSelection;
+        @Option(names = "--state", description = "The target directory of a previous run, for state: and result: selection "
+                + "and deferral (default: DBT_STATE).")
+        Path state;
+        @Option(names = "--defer", negatable = true, description = "Refs to unselected nodes that are not built here read the "
+                + "--state run's relations instead (default: DBT_DEFER).")
+        Boolean defer;
+        @Option(names = "--defer-state", description = "The state to defer to, if not --state's (default: DBT_DEFER_STATE).")
+        Path deferState;
+        @Option(names = "--favor-state", negatable = true, description = "With --defer, use the state's relations for unselected "
+                + "nodes even when they exist here (default: DBT_FAVOR_STATE).")
+        Boolean favorState;
+
+        @Override
+        Path state() {
+            return state;
+        }
+
+        @Override
+        Boolean defer() {
+            return defer;
+        }
+
+        @Override
+        Path deferState() {
+            return deferState;
+        }
+
+        @Override
+        Boolean favorState() {
+            return favorState;
+        }
 
         @Override
         String selector() {
@@ -410,6 +485,94 @@ public final class Main implements Callable<Integer> {
         @Override
         Invocation newInvocation(InvocationRequest request, ConsolePrinter printer) {
             return new Invocation(request, environment, printer, new DepsOptions(upgrade, lock, addPackage, source));
+        }
+    }
+
+    @CommandLine.Command(name = "clone", description = "Create the selected models, seeds and snapshots in the target as views "
+            + "over the --state run's relations.")
+    static final class Clone extends Building {
+        @Override
+        Command command() {
+            return Command.CLONE;
+        }
+    }
+
+    @CommandLine.Command(name = "retry", description = "Re-run the nodes that errored, failed or were skipped in the previous run, "
+            + "with that run's command and flags.")
+    static final class Retry extends Common {
+        @Option(names = "--state", description = "Where the previous run_results.json is (default: DBT_STATE, else the target path).")
+        Path state;
+
+        @Override
+        Command command() {
+            return Command.RETRY;
+        }
+
+        @Override
+        Path state() {
+            return state;
+        }
+    }
+
+    @CommandLine.Command(name = "source", description = "Commands on sources.", subcommands = SourceFreshness.class)
+    static final class Source implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+            return 2;
+        }
+    }
+
+    @CommandLine.Command(name = "freshness", description = "Check how recently the selected sources were loaded, against their "
+            + "freshness criteria; write target/sources.json.")
+    static final class SourceFreshness extends Selecting {
+        @Option(names = {"-o", "--output"}, description = "Where to write the JSON report (default: target/sources.json).")
+        Path output;
+
+        @Override
+        Command command() {
+            return Command.SOURCE_FRESHNESS;
+        }
+
+        @Override
+        Invocation newInvocation(InvocationRequest request, ConsolePrinter printer) {
+            Path resolved = output == null ? null : environment.workingDir().resolve(output).toAbsolutePath().normalize();
+            return new Invocation(request, environment, printer, new CommandFlags(resolved, true, false));
+        }
+    }
+
+    @CommandLine.Command(name = "docs", description = "Commands on the project's documentation.", subcommands = DocsGenerate.class)
+    static final class Docs implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+            return 2;
+        }
+    }
+
+    @CommandLine.Command(name = "generate", description = "Describe the project's relations from the warehouse into target/catalog.json "
+            + "(and compile the project into target/manifest.json).")
+    static final class DocsGenerate extends Selecting {
+        @Option(names = "--compile", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Compile the project first (default); --no-compile describes the relations only.")
+        boolean compile;
+        @Option(names = "--empty-catalog", description = "Write a catalog without asking the warehouse.")
+        boolean emptyCatalog;
+
+        @Override
+        Command command() {
+            return Command.DOCS_GENERATE;
+        }
+
+        @Override
+        Invocation newInvocation(InvocationRequest request, ConsolePrinter printer) {
+            return new Invocation(request, environment, printer, new CommandFlags(null, compile, emptyCatalog));
         }
     }
 

@@ -46,6 +46,27 @@ final class CliRunner {
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Runs a command on a project, passing {@code --project-dir} as users do. */
+    Result inProject(Path project, String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--project-dir";
+        all[args.length + 1] = project.toString();
+        return run(project, all);
+    }
+
+    /** What an {@code ls} prints with {@code --output name}, sorted; the command must succeed. */
+    java.util.List<String> names(Path project, String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 3);
+        all[args.length] = "--quiet";
+        all[args.length + 1] = "--output";
+        all[args.length + 2] = "name";
+        Result result = inProject(project, all);
+        if (result.exitCode() != 0) {
+            throw new AssertionError("exit " + result.exitCode() + ":\n" + result.all());
+        }
+        return result.out().lines().sorted().toList();
+    }
+
     /** Copies a project (without its target folder) into {@code into}. */
     static Path copyProject(Path source, Path into) throws IOException {
         Files.walkFileTree(source, new SimpleFileVisitor<>() {

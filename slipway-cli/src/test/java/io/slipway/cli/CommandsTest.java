@@ -121,6 +121,70 @@ class CommandsTest {
     }
 
     @Test
+    void envVarsReachProfilesAndProjects(@TempDir Path dir) throws IOException {
+        Path p = CliRunner.copyProject(CliRunner.exampleProject(), dir.resolve("env"));
+        Path database = dir.resolve("elsewhere/warehouse.duckdb");
+        CliRunner withEnv = new CliRunner(dir.resolve("home")).env("JAFFLE_SHOP_DUCKDB", database.toString());
+        CliRunner.Result result = withEnv.run(p, "seed", "--project-dir", p.toString());
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(database).exists();
+        assertThat(p.resolve("target/jaffle_shop.duckdb")).doesNotExist();
+    }
+
+    @Test
+    void profilesDirFlagAndEnvironmentVariableAreHonoured(@TempDir Path dir) throws IOException {
+        Path p = CliRunner.copyProject(CliRunner.exampleProject(), dir.resolve("pd"));
+        Path profiles = Files.createDirectories(dir.resolve("profiles"));
+        Files.move(p.resolve("profiles.yml"), profiles.resolve("profiles.yml"));
+        CliRunner.Result viaFlag = cli.run(p, "debug", "--project-dir", p.toString(), "--profiles-dir", profiles.toString());
+        assertThat(viaFlag.exitCode()).as(viaFlag.all()).isZero();
+        assertThat(viaFlag.out()).contains(profiles.resolve("profiles.yml").toString());
+        CliRunner.Result viaEnv = new CliRunner(dir.resolve("home")).env("DBT_PROFILES_DIR", profiles.toString())
+                .run(p, "debug", "--project-dir", p.toString());
+        assertThat(viaEnv.out()).contains(profiles.resolve("profiles.yml").toString());
+        CliRunner.Result missing = cli.run(p, "debug", "--project-dir", p.toString(), "--profiles-dir", dir.resolve("nowhere").toString());
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.out()).contains("no profiles.yml in --profiles-dir");
+    }
+
+    @Test
+    void reparseWithNoChangeKeepsTheManifest(@TempDir Path dir) throws IOException {
+        Path p = CliRunner.copyProject(CliRunner.exampleProject(), dir.resolve("pp"));
+        Files.writeString(p.resolve("models/uses_env.sql"), "select '{{ env_var(\"SLIPWAY_PP_TEST\", \"a\") }}' as v");
+        CliRunner plain = new CliRunner(dir.resolve("home"));
+        assertThat(plain.run(p, "parse", "--project-dir", p.toString()).out()).doesNotContain("Nothing changed");
+        assertThat(plain.run(p, "parse", "--project-dir", p.toString()).out()).contains("Nothing changed since the last parse");
+        // a var, an environment variable a template reads, and a file edit each make it parse again
+        assertThat(plain.run(p, "parse", "--project-dir", p.toString(), "--vars", "{x: 1}").out()).doesNotContain("Nothing changed");
+        assertThat(plain.run(p, "parse", "--project-dir", p.toString()).out()).doesNotContain("Nothing changed");
+        assertThat(plain.run(p, "parse", "--project-dir", p.toString()).out()).contains("Nothing changed");
+        CliRunner withEnv = new CliRunner(dir.resolve("home")).env("SLIPWAY_PP_TEST", "b");
+        assertThat(withEnv.run(p, "parse", "--project-dir", p.toString()).out()).doesNotContain("Nothing changed");
+        Files.writeString(p.resolve("models/uses_env.sql"), "select 2 as v");
+        Files.setLastModifiedTime(p.resolve("models/uses_env.sql"), java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        assertThat(withEnv.run(p, "parse", "--project-dir", p.toString()).out()).doesNotContain("Nothing changed");
+        // a build writes the manifest of what it parsed; the next parse does its own work
+        assertThat(withEnv.run(p, "seed", "--project-dir", p.toString()).exitCode()).isZero();
+        assertThat(withEnv.run(p, "parse", "--project-dir", p.toString()).out()).doesNotContain("Nothing changed");
+    }
+
+    @Test
+    void dbtContextFunctionsWork() {
+        CliRunner.Result result = run("compile", "--inline",
+                "{{ tojson({'b': 1, 'a': [1, 'x']}) }}|{{ fromjson('[1, 2]')[1] }}|{{ fromyaml('x: 3')['x'] }}|"
+                        + "{{ modules.datetime.date(2024, 1, 2).strftime('%Y/%m') }}|{{ modules.re.sub('[aeiou]', '_', 'jaffle') }}|"
+                        + "{{ target.name }}-{{ target.type }}-{{ target.schema }}|{{ this }}|{{ print('printed line') }}"
+                        + "{{ local_md5('a') }}|{{ ref('orders').identifier }}|{{ adapter.quote('x') }}");
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(result.out()).contains("printed line")
+                .contains("{\"b\": 1, \"a\": [1, \"x\"]}|2|3|2024/01|j_ffl_|dev-duckdb-main|\"jaffle_shop\".\"main\".\"inline_query\"|"
+                        + "0cc175b9c0f1b6a831c399e269772661|orders|\"x\"");
+        CliRunner.Result raised = run("compile", "--inline", "{{ exceptions.raise_compiler_error('the config is wrong: x') }}");
+        assertThat(raised.exitCode()).isEqualTo(2);
+        assertThat(raised.out()).contains("the config is wrong: x");
+    }
+
+    @Test
     void debugChecksTheConnection() {
         CliRunner.Result result = run("debug");
         assertThat(result.exitCode()).as(result.all()).isZero();

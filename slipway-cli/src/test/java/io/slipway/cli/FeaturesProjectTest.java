@@ -47,7 +47,8 @@ class FeaturesProjectTest {
                 .contains("Warning in test few_items (tests/few_items.sql)")
                 .contains("Got 2 results, configured to warn if >= 1")
                 .contains("Running 1 on-run-end hook")
-                .contains("Done. PASS=9 WARN=1 ERROR=0 SKIP=0 TOTAL=10")
+                .containsPattern("OK created sql audited_table model analytics\\.audited")
+                .contains("Done. PASS=10 WARN=1 ERROR=0 SKIP=0 TOTAL=11")
                 .doesNotContain("base_items");
     }
 
@@ -68,6 +69,12 @@ class FeaturesProjectTest {
     }
 
     @Test
+    void whereConfigFiltersTheTestedRelation() throws IOException {
+        String sql = Files.readString(project.resolve("target/compiled/features/models/schema.yml/unique_priced_items_id.sql"));
+        assertThat(sql).contains("from (select * from \"features\".\"analytics\".\"priced_items\" where id > 1) dbt_subquery");
+    }
+
+    @Test
     void introspectionSeesBuiltRelations() throws IOException {
         String sql = Files.readString(project.resolve("target/compiled/features/models/marts/item_summary.sql"));
         assertThat(sql).contains("-- columns: id, code, price_with_tax, greeting");
@@ -79,6 +86,8 @@ class FeaturesProjectTest {
              Statement s = c.createStatement()) {
             assertThat(rows(s, "select event from analytics.run_log order by logged_at, event")).containsExactly("start", "end");
             assertThat(rows(s, "select model from analytics.hook_log")).containsExactly("priced_items");
+            assertThat(rows(s, "select model from analytics.audit_log")).containsExactly("audited");
+            assertThat(rows(s, "select table_type from information_schema.tables where table_name = 'audited'")).containsExactly("BASE TABLE");
             assertThat(rows(s, "select column_name || ' ' || data_type from information_schema.columns"
                     + " where table_schema = 'analytics' and table_name = 'items' order by ordinal_position"))
                     .containsExactly("id INTEGER", "code VARCHAR", "price DOUBLE", "available BOOLEAN", "added_on DATE",

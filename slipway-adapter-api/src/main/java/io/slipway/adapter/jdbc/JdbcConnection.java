@@ -88,11 +88,16 @@ public abstract class JdbcConnection implements AdapterConnection {
         while ((limit < 0 || rows.size() < limit) && rs.next()) {
             List<Object> row = new ArrayList<>(count);
             for (int i = 1; i <= count; i++) {
-                row.add(toJava(rs.getObject(i)));
+                row.add(readValue(rs, i, meta));
             }
             rows.add(row);
         }
         return new QueryResult("OK", "SELECT", rows.size(), columns, rows);
+    }
+
+    /** One value of the current row; a warehouse whose driver maps a type poorly reads it its own way. */
+    protected Object readValue(ResultSet rs, int column, ResultSetMetaData meta) throws SQLException {
+        return toJava(rs.getObject(column));
     }
 
     /** Plain Java values the template engine understands; anything else becomes its text. */
@@ -163,26 +168,25 @@ public abstract class JdbcConnection implements AdapterConnection {
 
     @Override
     public void commit() {
-        if (!transaction) {
-            return;
-        }
-        try {
-            connection.commit();
-            connection.setAutoCommit(true);
-        } catch (SQLException e) {
-            throw translate(e);
-        } finally {
-            transaction = false;
-        }
+        end(true);
     }
 
     @Override
     public void rollback() {
+        end(false);
+    }
+
+    /** Ends the open transaction, if any, and returns the connection to auto-commit. */
+    private void end(boolean commit) {
         if (!transaction) {
             return;
         }
         try {
-            connection.rollback();
+            if (commit) {
+                connection.commit();
+            } else {
+                connection.rollback();
+            }
             connection.setAutoCommit(true);
         } catch (SQLException e) {
             throw translate(e);
@@ -271,6 +275,9 @@ public abstract class JdbcConnection implements AdapterConnection {
             ps.setString(index, d.toString());
         } else if (value instanceof LocalDateTime t) {
             ps.setString(index, t.toString().replace('T', ' '));
+        } else if (value instanceof BigDecimal d && (d.scale() < 0 || d.precision() > 38)) {
+            // no DECIMAL holds it (1.5e300): such seed numbers go to a float column
+            ps.setDouble(index, d.doubleValue());
         } else {
             ps.setObject(index, value);
         }

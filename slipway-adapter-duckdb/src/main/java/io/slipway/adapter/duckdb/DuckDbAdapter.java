@@ -24,7 +24,9 @@ public final class DuckDbAdapter implements Adapter {
     private static final List<String> MACROS = List.of(
             "io/slipway/adapter/duckdb/macros/adapters.sql",
             "io/slipway/adapter/duckdb/macros/incremental.sql",
-            "io/slipway/adapter/duckdb/macros/snapshot.sql");
+            "io/slipway/adapter/duckdb/macros/snapshot.sql",
+            "io/slipway/adapter/duckdb/macros/freshness.sql",
+            "io/slipway/adapter/duckdb/macros/catalog.sql");
 
     /** MERGE arrived in DuckDB 1.4; the bundled driver is newer, so merge is always there (as dbt-duckdb decides by version). */
     private static final List<String> INCREMENTAL_STRATEGIES = List.of("append", "delete+insert", "merge", "microbatch");

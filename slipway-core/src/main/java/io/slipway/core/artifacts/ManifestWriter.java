@@ -28,19 +28,104 @@ public final class ManifestWriter {
     private ManifestWriter() {
     }
 
+    /**
+     * Writes the manifest. Large projects have tens of thousands of nodes, so the node and graph sections
+     * are serialized in chunks on every core and stitched together in order.
+     */
     public static void write(Path file, Manifest manifest, List<Node> disabled, ArtifactMetadata metadata, Map<String, CompiledInfo> compiled) {
         try {
             Files.createDirectories(file.getParent());
-            try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-                 com.fasterxml.jackson.core.JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
-                JsonValues.write(json, toJson(manifest, disabled, metadata, compiled));
+            Map<String, Object> root = toJson(manifest, disabled, metadata, compiled, false);
+            List<Node> nodes = new ArrayList<>(manifest.nodes().values());
+            List<byte[]> nodeChunks = chunks(nodes.size(), (from, to) -> {
+                Map<String, Object> part = new LinkedHashMap<>();
+                for (Node n : nodes.subList(from, to)) {
+                    part.put(n.uniqueId(), node(n, compiled.get(n.uniqueId())));
+                }
+                return part;
+            });
+            List<byte[]> parentChunks = mapChunks(manifest.parentMap());
+            List<byte[]> childChunks = mapChunks(manifest.childMap());
+            try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                out.write('{');
+                boolean first = true;
+                for (Map.Entry<String, Object> section : root.entrySet()) {
+                    if (!first) {
+                        out.write(',');
+                    }
+                    first = false;
+                    out.write(MAPPER.writeValueAsBytes(section.getKey()));
+                    out.write(':');
+                    switch (section.getKey()) {
+                        case "nodes" -> writeObject(out, nodeChunks);
+                        case "parent_map" -> writeObject(out, parentChunks);
+                        case "child_map" -> writeObject(out, childChunks);
+                        default -> out.write(bytes(section.getValue()));
+                    }
+                }
+                out.write('}');
             }
         } catch (IOException e) {
             throw new SlipwayException(ErrorCode.INTERNAL, "could not write " + file + ": " + e.getMessage());
         }
     }
 
+    private static List<byte[]> mapChunks(Map<String, List<String>> map) {
+        List<Map.Entry<String, List<String>>> entries = new ArrayList<>(map.entrySet());
+        return chunks(entries.size(), (from, to) -> {
+            Map<String, Object> part = new LinkedHashMap<>();
+            for (Map.Entry<String, List<String>> e : entries.subList(from, to)) {
+                part.put(e.getKey(), e.getValue());
+            }
+            return part;
+        });
+    }
+
+    /** Serializes [from, to) ranges of a large object's entries in parallel, each as the object's body without braces. */
+    private static List<byte[]> chunks(int size, java.util.function.BiFunction<Integer, Integer, Map<String, Object>> part) {
+        int chunk = 2_000;
+        int count = (size + chunk - 1) / chunk;
+        byte[][] out = new byte[count][];
+        java.util.stream.IntStream.range(0, count).parallel().forEach(i -> {
+            byte[] object = bytes(part.apply(i * chunk, Math.min(size, (i + 1) * chunk)));
+            out[i] = java.util.Arrays.copyOfRange(object, 1, object.length - 1);
+        });
+        return java.util.Arrays.asList(out);
+    }
+
+    private static void writeObject(java.io.OutputStream out, List<byte[]> bodies) throws IOException {
+        out.write('{');
+        boolean first = true;
+        for (byte[] body : bodies) {
+            if (body.length == 0) {
+                continue;
+            }
+            if (!first) {
+                out.write(',');
+            }
+            first = false;
+            out.write(body);
+        }
+        out.write('}');
+    }
+
+    private static byte[] bytes(Object value) {
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        try (com.fasterxml.jackson.core.JsonGenerator json = MAPPER.getFactory().createGenerator(buffer)) {
+            JsonValues.write(json, value);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return buffer.toByteArray();
+    }
+
     public static Map<String, Object> toJson(Manifest manifest, List<Node> disabled, ArtifactMetadata metadata, Map<String, CompiledInfo> compiled) {
+        return toJson(manifest, disabled, metadata, compiled, true);
+    }
+
+    /** The manifest as maps; without {@code withLargeSections} the node and graph sections are left empty for the caller to write. */
+    private static Map<String, Object> toJson(Manifest manifest, List<Node> disabled, ArtifactMetadata metadata, Map<String, CompiledInfo> compiled,
+                                              boolean withLargeSections) {
         Map<String, Object> quoting = new LinkedHashMap<>();
         quoting.put("database", true);
         quoting.put("schema", true);
@@ -49,8 +134,10 @@ public final class ManifestWriter {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("metadata", metadata.toJson(SCHEMA, manifest.projectName(), manifest.adapterType(), quoting));
         Map<String, Object> nodes = new LinkedHashMap<>();
-        for (Node node : manifest.nodes().values()) {
-            nodes.put(node.uniqueId(), node(node, compiled.get(node.uniqueId())));
+        if (withLargeSections) {
+            for (Node node : manifest.nodes().values()) {
+                nodes.put(node.uniqueId(), node(node, compiled.get(node.uniqueId())));
+            }
         }
         root.put("nodes", nodes);
         Map<String, Object> sources = new LinkedHashMap<>();
@@ -78,7 +165,21 @@ public final class ManifestWriter {
         root.put("docs", docs);
         root.put("exposures", Map.of());
         root.put("metrics", Map.of());
-        root.put("groups", Map.of());
+        Map<String, Object> groups = new LinkedHashMap<>();
+        manifest.groups().forEach((id, g) -> {
+            Map<String, Object> group = new LinkedHashMap<>();
+            group.put("name", g.name());
+            group.put("resource_type", "group");
+            group.put("package_name", g.packageName());
+            group.put("path", g.path());
+            group.put("original_file_path", g.originalFilePath());
+            group.put("unique_id", id);
+            group.put("owner", g.owner());
+            group.put("description", g.description());
+            group.put("config", Map.of("meta", Map.of()));
+            groups.put(id, group);
+        });
+        root.put("groups", groups);
         root.put("selectors", Map.of());
         Map<String, Object> disabledMap = new LinkedHashMap<>();
         for (Node node : disabled) {
@@ -87,9 +188,18 @@ public final class ManifestWriter {
             list.add(node(node, null));
         }
         root.put("disabled", disabledMap);
-        root.put("parent_map", manifest.parentMap());
-        root.put("child_map", manifest.childMap());
-        root.put("group_map", Map.of());
+        root.put("parent_map", withLargeSections ? manifest.parentMap() : Map.of());
+        root.put("child_map", withLargeSections ? manifest.childMap() : Map.of());
+        Map<String, List<String>> groupMap = new java.util.TreeMap<>();
+        if (!manifest.groups().isEmpty()) {
+            for (Node node : manifest.nodes().values()) {
+                Object group = node.config().get("group");
+                if (group != null && !group.toString().isEmpty()) {
+                    groupMap.computeIfAbsent(group.toString(), k -> new ArrayList<>()).add(node.uniqueId());
+                }
+            }
+        }
+        root.put("group_map", groupMap);
         root.put("saved_queries", Map.of());
         root.put("semantic_models", Map.of());
         root.put("unit_tests", Map.of());
@@ -166,15 +276,15 @@ public final class ManifestWriter {
         Object configured = n.config().get("contract");
         contract.put("enforced", configured instanceof Map<?, ?> c && Boolean.TRUE.equals(c.get("enforced")));
         contract.put("alias_types", !(configured instanceof Map<?, ?> c2) || !Boolean.FALSE.equals(c2.get("alias_types")));
-        contract.put("checksum", null);
+        contract.put("checksum", io.slipway.core.state.ContractChecksum.of(n));
         m.put("contract", contract);
         switch (n.resourceType()) {
             case MODEL -> {
                 m.put("access", n.config().get("access") == null ? "protected" : n.config().get("access"));
                 m.put("constraints", List.of());
-                m.put("version", null);
-                m.put("latest_version", null);
-                m.put("deprecation_date", null);
+                m.put("version", n.versionInfo().version());
+                m.put("latest_version", n.versionInfo().latestVersion());
+                m.put("deprecation_date", n.versionInfo().deprecationDate());
                 m.put("primary_key", List.of());
                 m.put("time_spine", null);
             }
@@ -199,7 +309,8 @@ public final class ManifestWriter {
     /** dbt's {@code file_key_name}: the properties section and the name the test was declared under ({@code models.orders}). */
     private static String fileKeyName(Node test) {
         if (test.attachedNode() != null) {
-            String[] parts = test.attachedNode().split("\\.", 3);
+            // model.pkg.name, or model.pkg.name.v2 for a version: the properties section and the model's name
+            String[] parts = test.attachedNode().split("\\.");
             return parts[0] + "s." + parts[2];
         }
         return test.sources().isEmpty() ? null : "sources." + test.sources().get(0).get(0);

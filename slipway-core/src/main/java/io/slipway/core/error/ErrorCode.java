@@ -21,6 +21,8 @@ public enum ErrorCode {
     REF_NOT_FOUND(Kind.USAGE),
     /** A source() names a source that does not exist. */
     SOURCE_NOT_FOUND(Kind.USAGE),
+    /** A ref() reaches a model its access does not allow (a private model of another group). */
+    REF_NOT_ALLOWED(Kind.USAGE),
     /** The graph has a cycle. */
     DEPENDENCY_CYCLE(Kind.USAGE),
     /** Two nodes share a name or relation. */
@@ -31,6 +33,8 @@ public enum ErrorCode {
     VAR_MISSING(Kind.USAGE),
     /** An env_var() has no value and no default. */
     ENV_VAR_MISSING(Kind.USAGE),
+    /** A {@code --state} artifact (manifest.json, run_results.json) is missing, unreadable or too old. */
+    STATE_INVALID(Kind.USAGE),
     /** The warehouse failed or could not be reached. */
     DATABASE_ERROR(Kind.RUNTIME),
     /** The run was cancelled. */

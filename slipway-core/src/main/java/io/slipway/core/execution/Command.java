@@ -4,11 +4,16 @@ import java.util.Locale;
 
 /** The commands an invocation can run, named as dbt names them. */
 public enum Command {
-    PARSE, COMPILE, RUN, TEST, SEED, SNAPSHOT, BUILD, LIST, SHOW, DEBUG, CLEAN, DEPS;
+    PARSE, COMPILE, RUN, TEST, SEED, SNAPSHOT, BUILD, LIST, SHOW, DEBUG, CLEAN, DEPS, CLONE, RETRY, SOURCE_FRESHNESS, DOCS_GENERATE;
 
-    /** The name on the command line ({@code ls} for LIST). */
+    /** The name on the command line ({@code ls} for LIST); for subcommands, dbt's {@code which} ({@code freshness}, {@code generate}). */
     public String cliName() {
-        return this == LIST ? "ls" : name().toLowerCase(Locale.ROOT);
+        return switch (this) {
+            case LIST -> "ls";
+            case SOURCE_FRESHNESS -> "freshness";
+            case DOCS_GENERATE -> "generate";
+            default -> name().toLowerCase(Locale.ROOT);
+        };
     }
 
     /** Whether the command needs a parsed manifest. */
@@ -18,6 +23,6 @@ public enum Command {
 
     /** Whether the command reaches the warehouse for nodes. */
     public boolean executesNodes() {
-        return this == RUN || this == TEST || this == SEED || this == SNAPSHOT || this == BUILD;
+        return this == RUN || this == TEST || this == SEED || this == SNAPSHOT || this == BUILD || this == CLONE;
     }
 }

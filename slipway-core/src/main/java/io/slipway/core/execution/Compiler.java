@@ -36,6 +36,9 @@ import java.util.regex.Pattern;
  * models they ref, and writes {@code target/compiled/}. Thread-safe: each compile builds its own context.
  */
 public final class Compiler {
+    private static final Pattern WHERE_SUBQUERY = Pattern.compile("\\s*get_where_subquery\\(\\s*(ref|source)\\(((?:\\s*'[^'\\\\]*'\\s*,?)+)\\)\\s*\\)\\s*");
+    private static final Pattern QUOTED = Pattern.compile("'([^'\\\\]*)'");
+    private static final Pattern ONE_EXPRESSION = Pattern.compile("^\\s*\\{\\{(.*)}}\\s*$", Pattern.DOTALL);
     private static final Pattern LEADING_WITH = Pattern.compile("^(\\s*(?:--[^\\n]*\\n\\s*|/\\*.*?\\*/\\s*)*)(with)\\b(\\s+recursive\\b)?",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
@@ -44,13 +47,30 @@ public final class Compiler {
     private final Path targetDir;
     private final Path projectDir;
     private final Supplier<Map<String, Object>> graph;
+    private final java.util.concurrent.ConcurrentMap<Path, Boolean> createdDirs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Deferral deferral;
 
     public Compiler(Manifest manifest, DbtContext context, Path projectDir, Path targetDir, Supplier<Map<String, Object>> graph) {
+        this(manifest, context, projectDir, targetDir, graph, Deferral.NONE);
+    }
+
+    Compiler(Manifest manifest, DbtContext context, Path projectDir, Path targetDir, Supplier<Map<String, Object>> graph,
+             Deferral deferral) {
         this.manifest = manifest;
         this.context = context;
         this.projectDir = projectDir;
         this.targetDir = targetDir;
         this.graph = graph;
+        this.deferral = deferral;
+    }
+
+    Deferral deferral() {
+        return deferral;
+    }
+
+    /** The run-time {@code ref()}/{@code source()} resolver for a node rendered in {@code session}. */
+    RuntimeResolver resolver(Node node, NodeSession session) {
+        return new RuntimeResolver(manifest, node, deferral, session);
     }
 
     /** A compiled node. */
@@ -59,7 +79,7 @@ public final class Compiler {
 
     /** Compiles a node for the given session (whose connection, if any, introspective macros may use). */
     public Compiled compile(Node node, NodeSession session) {
-        RuntimeResolver resolver = new RuntimeResolver(manifest, node);
+        RuntimeResolver resolver = resolver(node, session);
         NodeGlobals globals = globals(node, session, resolver, null);
         Template template = context.jinja().parse(node.rawCode(), node.originalFilePath());
         String sql = Renderer.render(template, globals, node.originalFilePath());
@@ -70,11 +90,14 @@ public final class Compiler {
 
     /** The render context of a node at run time; {@code compiledSql} is null while compiling it. */
     NodeGlobals globals(Node node, NodeSession session, RuntimeResolver resolver, String compiledSql) {
-        Map<String, Object> model = NodeValue.of(node);
-        if (compiledSql != null) {
-            model.put("compiled_code", compiledSql);
-            model.put("compiled_sql", compiledSql);
-        }
+        io.slipway.core.template.LazyValue model = new io.slipway.core.template.LazyValue(() -> {
+            Map<String, Object> m = NodeValue.of(node);
+            if (compiledSql != null) {
+                m.put("compiled_code", compiledSql);
+                m.put("compiled_sql", compiledSql);
+            }
+            return m;
+        });
         Map<String, Object> locals = ContextLocals.runtime(context, session, resolver, model, RuntimeResolver.relationOf(node),
                 ConfigValue.runtime(node.config()), graph.get());
         NodeGlobals globals = new NodeGlobals(context, node.packageName(), node.uniqueId(), locals);
@@ -83,6 +106,7 @@ public final class Compiler {
             locals.put("sql", compiledSql);
             locals.put("compiled_code", compiledSql);
         }
+        locals.put("defer_relation", deferral.stateRelation(node));
         locals.put("pre_hooks", hooks(node, "pre-hook"));
         locals.put("post_hooks", hooks(node, "post-hook"));
         locals.put("render", (JinjaCallable) (ctx, args) -> {
@@ -132,7 +156,7 @@ public final class Compiler {
             return value;
         }
         String expression = null;
-        Matcher m = Pattern.compile("^\\s*\\{\\{(.*)}}\\s*$", Pattern.DOTALL).matcher(s);
+        Matcher m = ONE_EXPRESSION.matcher(s);
         if (m.matches()) {
             expression = m.group(1);
         } else if (io.slipway.core.parser.TestArguments.looksLikeFunction(s)) {
@@ -144,6 +168,10 @@ public final class Compiler {
             }
             return Renderer.render(context.jinja().parse(s, node.originalFilePath()), globals, node.originalFilePath());
         }
+        Object direct = whereSubquery(expression, globals, node);
+        if (direct != null) {
+            return direct;
+        }
         // evaluate the expression to its value (a relation, say), not its text
         Object[] holder = new Object[1];
         globals.locals().put("__slipway_capture", (JinjaCallable) (ctx, args) -> {
@@ -154,6 +182,34 @@ public final class Compiler {
                 node.originalFilePath());
         globals.locals().remove("__slipway_capture");
         return holder[0];
+    }
+
+    /**
+     * Every generic test's {@code model} argument is {@code get_where_subquery(ref('x'))} (or a source): call it
+     * directly rather than parsing a template per test, which for large projects is most of compile's Jinja work.
+     */
+    private static Object whereSubquery(String expression, NodeGlobals globals, Node node) {
+        Matcher m = WHERE_SUBQUERY.matcher(expression);
+        if (!m.matches()) {
+            return null;
+        }
+        Object function = globals.lookup(m.group(1));
+        Object macro = globals.lookup("get_where_subquery");
+        if (!(function instanceof JinjaCallable call) || !(macro instanceof io.slipway.jinja.Macro where)) {
+            return null;
+        }
+        List<Object> args = new ArrayList<>();
+        Matcher arg = QUOTED.matcher(m.group(2));
+        while (arg.find()) {
+            args.add(arg.group(1));
+        }
+        Object relation;
+        try {
+            relation = call.call(null, io.slipway.jinja.Arguments.of(args, Map.of()));
+        } catch (RuntimeException e) {
+            throw Renderer.translate(e, node.originalFilePath());
+        }
+        return Renderer.call(where, List.of(relation), Map.of(), node.originalFilePath());
     }
 
     /** Prepends the ephemeral models' CTEs, recursively and without duplicates, as dbt injects them. */
@@ -193,7 +249,7 @@ public final class Compiler {
                 throw new SlipwayException(ErrorCode.DEPENDENCY_CYCLE, "ephemeral models ref each other in a cycle: " + stack + " -> " + id);
             }
             stack.add(id);
-            RuntimeResolver inner = new RuntimeResolver(manifest, ephemeral);
+            RuntimeResolver inner = resolver(ephemeral, session);
             NodeGlobals globals = globals(ephemeral, session, inner, null);
             String body = Renderer.render(context.jinja().parse(ephemeral.rawCode(), ephemeral.originalFilePath()), globals,
                     ephemeral.originalFilePath());
@@ -219,18 +275,41 @@ public final class Compiler {
                 : node.originalFilePath();
         Path file = targetDir.resolve(kind).resolve(node.packageName()).resolve(relative);
         try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, sql, StandardCharsets.UTF_8);
-        } catch (IOException e) {
+            // thousands of nodes share a few folders: create each once (other threads wait for it)
+            createdDirs.computeIfAbsent(file.getParent(), dir -> {
+                try {
+                    Files.createDirectories(dir);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return Boolean.TRUE;
+            });
+            writeIfChanged(file, sql.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new SlipwayException(ErrorCode.INTERNAL, "could not write " + file + ": " + e.getMessage());
         }
         Path shown = projectDir.relativize(file);
         return shown.toString().replace('\\', '/');
     }
 
+    /**
+     * Writes a file unless it already holds exactly these bytes: on many disks rewriting tens of thousands
+     * of small files costs far more than reading them, and most recompiles change few of them.
+     */
+    private static void writeIfChanged(Path file, byte[] content) throws IOException {
+        try {
+            if (Files.size(file) == content.length && java.util.Arrays.equals(Files.readAllBytes(file), content)) {
+                return;
+            }
+        } catch (java.nio.file.NoSuchFileException absent) {
+            // first write
+        }
+        Files.write(file, content);
+    }
+
     /** Renders arbitrary SQL with Jinja in the context of the root project (for {@code --inline}). */
     public String compileInline(String sql, Node pseudoNode, NodeSession session) {
-        RuntimeResolver resolver = new RuntimeResolver(manifest, pseudoNode);
+        RuntimeResolver resolver = resolver(pseudoNode, session);
         NodeGlobals globals = globals(pseudoNode, session, resolver, null);
         String rendered = Renderer.render(context.jinja().parse(sql, "inline"), globals, "inline query");
         return injectCtes(rendered, resolver, session, new ArrayList<>());

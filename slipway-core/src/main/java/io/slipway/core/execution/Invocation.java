@@ -10,10 +10,15 @@ import io.slipway.core.manifest.Node;
 import io.slipway.core.manifest.ResourceType;
 import io.slipway.core.parser.ParseResult;
 import io.slipway.core.selection.IndirectSelection;
+import io.slipway.core.selection.MethodName;
 import io.slipway.core.selection.NodeSelector;
 import io.slipway.core.selection.SelectionResult;
 import io.slipway.core.selection.SelectionSpec;
 import io.slipway.core.selection.YamlSelectors;
+import io.slipway.core.state.PreviousState;
+import io.slipway.core.state.ResultMethod;
+import io.slipway.core.state.StateComparison;
+import io.slipway.core.state.StateMethod;
 
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -37,6 +42,7 @@ public final class Invocation {
     private final InvocationEnvironment environment;
     private final Reporter reporter;
     private final DepsOptions depsOptions;
+    private final CommandFlags flags;
     private volatile boolean cancelled;
     private volatile RunTask running;
 
@@ -46,10 +52,21 @@ public final class Invocation {
 
     /** An invocation of {@code deps} with its own flags ({@code --upgrade}, {@code --add-package}, ...). */
     public Invocation(InvocationRequest request, InvocationEnvironment environment, EventSink events, DepsOptions depsOptions) {
+        this(request, environment, events, depsOptions, CommandFlags.defaults());
+    }
+
+    /** An invocation of a command with flags of its own ({@code source freshness --output}, {@code docs generate --no-compile}). */
+    public Invocation(InvocationRequest request, InvocationEnvironment environment, EventSink events, CommandFlags flags) {
+        this(request, environment, events, DepsOptions.defaults(), flags);
+    }
+
+    private Invocation(InvocationRequest request, InvocationEnvironment environment, EventSink events, DepsOptions depsOptions,
+                       CommandFlags flags) {
         this.request = request;
         this.environment = environment;
         this.reporter = new Reporter(events);
         this.depsOptions = depsOptions;
+        this.flags = flags;
     }
 
     public String id() {
@@ -86,31 +103,66 @@ public final class Invocation {
             if (request.command() == Command.DEBUG) {
                 return DebugTask.run(request, environment, reporter, id);
             }
-            try (ProjectSession session = ProjectSession.open(request, environment.jinja(), environment.env(), environment.workingDir(),
+            InvocationRequest effective = request;
+            Set<String> retrying = null;
+            if (request.command() == Command.RETRY) {
+                RetryPlan plan = RetryPlan.load(request, environment.workingDir());
+                reporter.info("Retrying " + RunTask.plural(plan.uniqueIds().size(), "node") + " of the previous '"
+                        + plan.request().command().cliName() + "' (" + plan.source() + ")");
+                effective = plan.request();
+                retrying = plan.uniqueIds();
+            }
+            PreviousState state = effective.state() == null ? null : new PreviousState(effective.state(), "--state");
+            PreviousState deferState = effective.deferState() == null ? null : new PreviousState(effective.deferState(), "--defer-state");
+            try (ProjectSession session = ProjectSession.open(effective, environment.jinja(), environment.env(), environment.workingDir(),
                     environment.homeDir(), reporter.sink(), id)) {
                 targetDir = session.targetDir();
                 ArtifactMetadata metadata = new ArtifactMetadata(id, ZonedDateTime.now(ZoneOffset.UTC), Map.of());
+                PartialParse.Inputs inputs = PartialParse.inputs(session, effective);
+                if (effective.command() == Command.PARSE && PartialParse.unchanged(targetDir, inputs, environment.env())) {
+                    reporter.info("Nothing changed since the last parse (" + inputs.files().size() + " files): "
+                            + session.project().projectDir().relativize(targetDir.resolve("manifest.json")) + " is current");
+                    return new InvocationResult(0, List.of(), targetDir, null);
+                }
+                PartialParse.forget(targetDir);
                 ParseResult parsed = session.parse();
-                if (!request.command().executesNodes() && request.command() != Command.COMPILE) {
+                // the state may be this target directory: read it before this run's manifest replaces it
+                for (PreviousState previous : java.util.Arrays.asList(state, deferState)) {
+                    if (previous != null) {
+                        previous.preload();
+                    }
+                }
+                if (!effective.command().executesNodes() && effective.command() != Command.COMPILE) {
                     // commands that run nodes write the manifest once, with compiled code, when they finish
                     ManifestWriter.write(targetDir.resolve("manifest.json"), parsed.manifest(), parsed.disabled(), metadata, Map.of());
                 }
-                if (request.command() == Command.PARSE) {
+                if (effective.command() == Command.PARSE) {
+                    PartialParse.save(targetDir, inputs, session.context().envVarsRead(), environment.env());
                     return new InvocationResult(0, List.of(), targetDir, null);
                 }
-                if (request.command() == Command.SHOW || (request.command() == Command.COMPILE && request.inlineSql() != null)) {
-                    return ShowTask.run(request, session, parsed, reporter);
+                if (effective.command() == Command.SHOW || (effective.command() == Command.COMPILE && effective.inlineSql() != null)) {
+                    return ShowTask.run(effective, session, parsed, reporter, deferral(effective, state, deferState, parsed, Set.of()));
                 }
-                Set<String> ids = selectIds(parsed);
-                Set<ResourceType> types = typesFor(request);
-                if (request.command() == Command.LIST) {
-                    return ListTask.run(request, parsed, ids, types, reporter, targetDir);
+                Set<String> ids = retrying != null ? retrying : selectIds(effective, parsed, state, targetDir);
+                if (effective.command() == Command.SOURCE_FRESHNESS) {
+                    return new FreshnessTask(session, parsed, effective, reporter, () -> cancelled).run(ids, metadata, flags.outputPath());
+                }
+                if (effective.command() == Command.DOCS_GENERATE) {
+                    return new DocsTask(session, parsed, reporter).run(flags.compile() ? ids : null, flags.emptyCatalog(), metadata,
+                            deferral(effective, state, deferState, parsed, ids));
+                }
+                Set<ResourceType> types = typesFor(effective);
+                if (effective.command() == Command.LIST) {
+                    StateComparison comparison = state == null || !state.hasManifest() ? null
+                            : new StateComparison(parsed.manifest(), state.manifest());
+                    return ListTask.run(effective, parsed, ids, types, reporter, targetDir, comparison);
                 }
                 List<Node> selected = nodesOf(parsed, ids, types);
-                if (request.command() == Command.COMPILE) {
-                    return ShowTask.compile(request, session, parsed, selected, reporter, metadata);
+                Deferral deferral = deferral(effective, state, deferState, parsed, ids);
+                if (effective.command() == Command.COMPILE) {
+                    return ShowTask.compile(effective, session, parsed, selected, reporter, metadata, deferral);
                 }
-                RunTask task = new RunTask(session, parsed, request, reporter, () -> cancelled);
+                RunTask task = new RunTask(session, parsed, effective, reporter, () -> cancelled, deferral);
                 running = task;
                 if (cancelled) {
                     task.cancelRunning();
@@ -133,12 +185,39 @@ public final class Invocation {
         }
     }
 
-    private Set<String> selectIds(ParseResult parsed) {
+    /**
+     * What ref() defers to: nothing without {@code --defer}; the {@code --defer-state} (else {@code --state})
+     * manifest with it; {@code clone} always reads {@code --state}'s relations.
+     */
+    private static Deferral deferral(InvocationRequest request, PreviousState state, PreviousState deferState, ParseResult parsed,
+                                     Set<String> selected) {
+        if (request.command() == Command.CLONE) {
+            if (state == null) {
+                throw new SlipwayException(ErrorCode.USAGE, "clone copies the relations of a previous run: pass --state with that "
+                        + "run's target directory (or set DBT_STATE)");
+            }
+            return Deferral.of(parsed.manifest(), state.manifest(), selected, request.favorState(), request.defer());
+        }
+        if (!request.defer()) {
+            return Deferral.NONE;
+        }
+        PreviousState deferTo = deferState != null ? deferState : state;
+        if (deferTo == null) {
+            throw new SlipwayException(ErrorCode.USAGE, "--defer needs the state to defer to: pass --state or --defer-state with a "
+                    + "previous run's target directory (or set DBT_STATE / DBT_DEFER_STATE)");
+        }
+        return Deferral.of(parsed.manifest(), deferTo.manifest(), selected, request.favorState(), true);
+    }
+
+    private Set<String> selectIds(InvocationRequest request, ParseResult parsed, PreviousState state, Path targetDir) {
         Path projectDir = request.projectDir().toAbsolutePath().normalize();
         NodeSelector selector = NodeSelector.builder(parsed.manifest())
                 .selectors(YamlSelectors.load(projectDir))
                 .projectDir(projectDir)
                 .includeEmptyNodes(request.command() == Command.LIST)
+                .method(MethodName.STATE, new StateMethod(state))
+                .method(MethodName.RESULT, new ResultMethod(state))
+                .method(MethodName.SOURCE_STATUS, new io.slipway.core.state.SourceStatusMethod(state, targetDir))
                 .build();
         SelectionResult result = selector.evaluate(new SelectionSpec(request.select(), request.exclude(), request.selector(),
                 IndirectSelection.parse(request.indirectSelection())));
@@ -187,6 +266,15 @@ public final class Invocation {
         args.put("vars", request.vars());
         args.put("full_refresh", request.fullRefresh());
         args.put("fail_fast", request.failFast());
+        args.put("selector", request.selector());
+        args.put("indirect_selection", request.indirectSelection());
+        args.put("resource_types", request.resourceTypes());
+        args.put("profiles_dir", request.profilesDir() == null ? null : request.profilesDir().toString());
+        args.put("target_path", request.targetPath());
+        args.put("state", request.state() == null ? null : request.state().toString());
+        args.put("defer", request.defer());
+        args.put("defer_state", request.deferState() == null ? null : request.deferState().toString());
+        args.put("favor_state", request.favorState());
         return args;
     }
 }

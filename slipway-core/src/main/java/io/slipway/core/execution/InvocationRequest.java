@@ -22,6 +22,10 @@ import java.util.Objects;
  * @param resourceTypes {@code --resource-type} filters, empty for the command's default
  * @param selector      {@code --selector}: a YAML selector's name, or null
  * @param indirectSelection {@code --indirect-selection}: eager (default), cautious, buildable or empty
+ * @param state         {@code --state}: the target directory of a previous run to compare with, or null
+ * @param defer         {@code --defer}: refs to unselected nodes missing here resolve to the state's relations
+ * @param deferState    {@code --defer-state}: the state to defer to, or null for {@code --state}
+ * @param favorState    {@code --favor-state}: defer unselected nodes even when they exist here
  */
 public record InvocationRequest(
         Command command,
@@ -41,7 +45,11 @@ public record InvocationRequest(
         List<String> outputKeys,
         List<String> resourceTypes,
         String selector,
-        String indirectSelection) {
+        String indirectSelection,
+        Path state,
+        boolean defer,
+        Path deferState,
+        boolean favorState) {
 
     public InvocationRequest {
         Objects.requireNonNull(command, "command is null");
@@ -57,26 +65,178 @@ public record InvocationRequest(
     /** A request with every flag at its default. */
     public static InvocationRequest of(Command command, Path projectDir) {
         return new InvocationRequest(command, projectDir, null, null, List.of(), List.of(), null, Map.of(), false, false, null,
-                null, 10, "text", List.of(), List.of(), null, "eager");
+                null, 10, "text", List.of(), List.of(), null, "eager", null, false, null, false);
     }
 
     public InvocationRequest withSelect(List<String> value) {
         return new InvocationRequest(command, projectDir, profilesDir, target, value, exclude, threads, vars, fullRefresh, failFast,
-                targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection);
+                targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
+                favorState);
     }
 
     public InvocationRequest withProfilesDir(Path value) {
         return new InvocationRequest(command, projectDir, value, target, select, exclude, threads, vars, fullRefresh, failFast,
-                targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection);
+                targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
+                favorState);
     }
 
     public InvocationRequest withThreads(Integer value) {
         return new InvocationRequest(command, projectDir, profilesDir, target, select, exclude, value, vars, fullRefresh, failFast,
-                targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection);
+                targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
+                favorState);
     }
 
     public InvocationRequest withTarget(String value) {
         return new InvocationRequest(command, projectDir, profilesDir, value, select, exclude, threads, vars, fullRefresh, failFast,
-                targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection);
+                targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
+                favorState);
+    }
+
+    public InvocationRequest withState(Path stateDir, boolean deferValue, Path deferStateDir, boolean favorStateValue) {
+        return new InvocationRequest(command, projectDir, profilesDir, target, select, exclude, threads, vars, fullRefresh, failFast,
+                targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, stateDir, deferValue,
+                deferStateDir, favorStateValue);
+    }
+
+    /** A builder with every flag at its default; callers set only what they have. */
+    public static Builder builder(Command command, Path projectDir) {
+        return new Builder(command, projectDir);
+    }
+
+    /** Builds requests without depending on the order of the record's many components. */
+    public static final class Builder {
+        private final Command command;
+        private final Path projectDir;
+        private Path profilesDir;
+        private String target;
+        private List<String> select = List.of();
+        private List<String> exclude = List.of();
+        private Integer threads;
+        private Map<String, Object> vars = Map.of();
+        private boolean fullRefresh;
+        private boolean failFast;
+        private String targetPath;
+        private String inlineSql;
+        private int limit = 10;
+        private String output = "text";
+        private List<String> outputKeys = List.of();
+        private List<String> resourceTypes = List.of();
+        private String selector;
+        private String indirectSelection = "eager";
+        private Path state;
+        private boolean defer;
+        private Path deferState;
+        private boolean favorState;
+
+        private Builder(Command command, Path projectDir) {
+            this.command = command;
+            this.projectDir = projectDir;
+        }
+
+        public Builder profilesDir(Path value) {
+            profilesDir = value;
+            return this;
+        }
+
+        public Builder target(String value) {
+            target = value;
+            return this;
+        }
+
+        public Builder select(List<String> value) {
+            select = value;
+            return this;
+        }
+
+        public Builder exclude(List<String> value) {
+            exclude = value;
+            return this;
+        }
+
+        public Builder threads(Integer value) {
+            threads = value;
+            return this;
+        }
+
+        public Builder vars(Map<String, Object> value) {
+            vars = value;
+            return this;
+        }
+
+        public Builder fullRefresh(boolean value) {
+            fullRefresh = value;
+            return this;
+        }
+
+        public Builder failFast(boolean value) {
+            failFast = value;
+            return this;
+        }
+
+        public Builder targetPath(String value) {
+            targetPath = value;
+            return this;
+        }
+
+        public Builder inlineSql(String value) {
+            inlineSql = value;
+            return this;
+        }
+
+        public Builder limit(int value) {
+            limit = value;
+            return this;
+        }
+
+        public Builder output(String value) {
+            output = value;
+            return this;
+        }
+
+        public Builder outputKeys(List<String> value) {
+            outputKeys = value;
+            return this;
+        }
+
+        public Builder resourceTypes(List<String> value) {
+            resourceTypes = value;
+            return this;
+        }
+
+        public Builder selector(String value) {
+            selector = value;
+            return this;
+        }
+
+        public Builder indirectSelection(String value) {
+            indirectSelection = value;
+            return this;
+        }
+
+        public Builder state(Path value) {
+            state = value;
+            return this;
+        }
+
+        public Builder defer(boolean value) {
+            defer = value;
+            return this;
+        }
+
+        public Builder deferState(Path value) {
+            deferState = value;
+            return this;
+        }
+
+        public Builder favorState(boolean value) {
+            favorState = value;
+            return this;
+        }
+
+        public InvocationRequest build() {
+            return new InvocationRequest(command, projectDir, profilesDir, target, select, exclude, threads, vars, fullRefresh, failFast,
+                    targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer,
+                    deferState, favorState);
+        }
     }
 }

@@ -11,6 +11,8 @@ import io.slipway.core.manifest.Node;
 import io.slipway.core.manifest.ResourceType;
 import io.slipway.core.manifest.SourceDefinition;
 import io.slipway.core.parser.ParseResult;
+import io.slipway.core.state.NodeChanges;
+import io.slipway.core.state.StateComparison;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -25,7 +27,9 @@ final class ListTask {
     private ListTask() {
     }
 
-    static InvocationResult run(InvocationRequest request, ParseResult parsed, Set<String> ids, Set<ResourceType> types, Reporter reporter, Path targetDir) {
+    /** @param comparison the comparison with {@code --state}, to say why nodes are modified in JSON output; null without one */
+    static InvocationResult run(InvocationRequest request, ParseResult parsed, Set<String> ids, Set<ResourceType> types, Reporter reporter,
+                                Path targetDir, StateComparison comparison) {
         Manifest manifest = parsed.manifest();
         String output = request.output() == null || request.output().equals("text") ? "selector" : request.output();
         for (String id : ids) {
@@ -38,7 +42,7 @@ final class ListTask {
                 case "selector" -> node != null ? String.join(".", node.fqn()) : "source:" + String.join(".", source.fqn().get(0), source.sourceName(), source.name());
                 case "name" -> node != null ? node.name() : source.sourceName() + "." + source.name();
                 case "path" -> node != null ? node.originalFilePath() : source.originalFilePath();
-                case "json" -> json(node, source, request.outputKeys());
+                case "json" -> json(node, source, request.outputKeys(), comparison);
                 default -> throw new SlipwayException(ErrorCode.USAGE, "unknown --output '" + output + "' for ls: use selector, name, path or json");
             };
             reporter.emit(EventCode.Q042_LIST_ITEM, Level.INFO, line, Map.of("unique_id", id));
@@ -46,7 +50,7 @@ final class ListTask {
         return new InvocationResult(0, List.of(), targetDir, null);
     }
 
-    private static String json(Node node, SourceDefinition source, List<String> keys) {
+    private static String json(Node node, SourceDefinition source, List<String> keys, StateComparison comparison) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (node != null) {
             m.put("name", node.name());
@@ -70,6 +74,13 @@ final class ListTask {
             m.put("source_name", source.sourceName());
             m.put("config", source.config());
             m.put("tags", source.tags());
+        }
+        if (comparison != null) {
+            // beyond dbt: why state:modified holds for the node
+            NodeChanges changes = node != null ? comparison.changes(node) : comparison.changes(source);
+            if (changes.modified()) {
+                m.put("modified", changes.toJson());
+            }
         }
         if (!keys.isEmpty()) {
             m.keySet().retainAll(keys);

@@ -37,13 +37,21 @@ final class NodeRunner {
     private final Compiler compiler;
     private final io.slipway.core.manifest.Manifest manifest;
     private final Map<String, Path> packageDirs;
+    private final boolean cloning;
 
     /** @param packageDirs each package's root directory, to find seed files */
     NodeRunner(DbtContext context, Compiler compiler, io.slipway.core.manifest.Manifest manifest, Map<String, Path> packageDirs) {
+        this(context, compiler, manifest, packageDirs, false);
+    }
+
+    /** @param cloning {@code clone}: nodes run the {@code clone} materialization over their state relation instead */
+    NodeRunner(DbtContext context, Compiler compiler, io.slipway.core.manifest.Manifest manifest, Map<String, Path> packageDirs,
+               boolean cloning) {
         this.context = context;
         this.compiler = compiler;
         this.manifest = manifest;
         this.packageDirs = Map.copyOf(packageDirs);
+        this.cloning = cloning;
     }
 
     NodeResult run(Node node, NodeSession session) {
@@ -55,9 +63,15 @@ final class NodeRunner {
         String compiledPath = null;
         long started = System.nanoTime();
         try {
-            Compiler.Compiled compiled = compiler.compile(node, session);
-            compiledSql = compiled.sql();
-            compiledPath = compiled.path();
+            if (cloning) {
+                // as dbt's clone: nothing to compile; the SQL selects from the state's relation
+                io.slipway.core.template.RelationValue other = compiler.deferral().stateRelation(node);
+                compiledSql = other == null ? "" : "select * from " + other.render();
+            } else {
+                Compiler.Compiled compiled = compiler.compile(node, session);
+                compiledSql = compiled.sql();
+                compiledPath = compiled.path();
+            }
             compileCompleted = Instant.now();
             executeStarted = Instant.now();
             Outcome outcome = materialize(node, session, compiledSql);
@@ -91,7 +105,7 @@ final class NodeRunner {
     }
 
     private Outcome materialize(Node node, NodeSession session, String sql) {
-        String materialized = node.materialized();
+        String materialized = cloning ? "clone" : node.materialized();
         MacroNode macro = context.macros().materialization(materialized, context.adapterTypes());
         if (macro == null) {
             throw new SlipwayException(ErrorCode.COMPILATION_ERROR,
@@ -99,7 +113,7 @@ final class NodeRunner {
                             + "! (searched materialization_" + materialized + "_" + context.adapterTypes().get(0) + " and materialization_"
                             + materialized + "_default)", node.originalFilePath(), 0);
         }
-        RuntimeResolver resolver = new RuntimeResolver(manifest, node);
+        RuntimeResolver resolver = compiler.resolver(node, session);
         NodeGlobals globals = compiler.globals(node, session, resolver, sql);
         if (node.resourceType() == ResourceType.SEED) {
             globals.locals().put("load_agate_table", (JinjaCallable) (ctx, args) -> loadSeed(node, session));
@@ -118,6 +132,9 @@ final class NodeRunner {
             response = r;
         } else if (main instanceof Map<?, ?> m && m.get("response") != null) {
             response = new AdapterResponseValue(Py.str(m.get("response")), null, null);
+        }
+        if (response == null && cloning && session.lastMainResult() == null) {
+            return new Outcome(NodeStatus.SUCCESS, "No-op", null, Map.of());
         }
         if (response == null) {
             QueryResult last = session.lastMainResult();
@@ -180,7 +197,8 @@ final class NodeRunner {
         Object types = node.config().get("column_types");
         @SuppressWarnings("unchecked")
         Map<String, Object> columnTypes = types instanceof Map<?, ?> t ? (Map<String, Object>) t : Map.of();
-        boolean quote = io.slipway.core.manifest.NodeConfig.truthy(node.config().get("quote_columns"), false);
+        // dbt quotes seed columns unless quote_columns is false
+        boolean quote = io.slipway.core.manifest.NodeConfig.truthy(node.config().get("quote_columns"), true);
         return SeedTable.load(csv, node.originalFilePath(), d, columnTypes, quote, session.adapter());
     }
 

@@ -44,7 +44,8 @@ import java.util.stream.Stream;
 public final class ProjectSession implements AutoCloseable {
     /** Slipway's global macros (package {@code dbt}), in the order they are parsed. */
     static final List<String> GLOBAL_MACROS = List.of("naming.sql", "statements.sql", "relations.sql", "ddl.sql",
-            "materializations.sql", "generic_tests.sql", "columns.sql", "incremental.sql", "snapshot.sql", "contracts.sql");
+            "materializations.sql", "generic_tests.sql", "columns.sql", "incremental.sql", "snapshot.sql", "contracts.sql",
+            "clone.sql", "freshness.sql", "catalog.sql");
 
     private final ProjectConfig project;
     private final ProfileTarget profile;
@@ -194,6 +195,11 @@ public final class ProjectSession implements AutoCloseable {
         } catch (IOException e) {
             throw new SlipwayException(ErrorCode.INTERNAL, "could not read built-in macro file " + resource + ": " + e.getMessage());
         }
+    }
+
+    /** The installed packages' projects. */
+    public List<ProjectConfig> packages() {
+        return packages;
     }
 
     public ProjectConfig project() {

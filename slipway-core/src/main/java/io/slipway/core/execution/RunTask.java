@@ -45,14 +45,22 @@ final class RunTask {
     private final BooleanSupplier cancelled;
     private final Map<String, AdapterConnection> connections = new ConcurrentHashMap<>();
     private final Map<String, CompiledInfo> compiled = new ConcurrentHashMap<>();
+    private final Deferral deferral;
     private volatile boolean failedFast;
 
     RunTask(ProjectSession session, ParseResult parsed, InvocationRequest request, Reporter reporter, BooleanSupplier cancelled) {
+        this(session, parsed, request, reporter, cancelled, Deferral.NONE);
+    }
+
+    /** @param deferral how ref() defers to the state ({@code --defer}), and the state relations {@code clone} copies */
+    RunTask(ProjectSession session, ParseResult parsed, InvocationRequest request, Reporter reporter, BooleanSupplier cancelled,
+            Deferral deferral) {
         this.session = session;
         this.parsed = parsed;
         this.request = request;
         this.reporter = reporter;
         this.cancelled = cancelled;
+        this.deferral = deferral;
     }
 
     /** The resource types a command runs. */
@@ -63,6 +71,7 @@ final class RunTask {
             case SEED -> Set.of(ResourceType.SEED);
             case SNAPSHOT -> Set.of(ResourceType.SNAPSHOT);
             case BUILD -> Set.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.SNAPSHOT, ResourceType.TEST);
+            case CLONE -> Set.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.SNAPSHOT);
             case COMPILE -> Set.of(ResourceType.MODEL, ResourceType.TEST, ResourceType.ANALYSIS, ResourceType.SNAPSHOT);
             default -> Set.of(ResourceType.values());
         };
@@ -103,9 +112,11 @@ final class RunTask {
         reporter.info("Concurrency: " + threads + " thread" + (threads == 1 ? "" : "s") + " (target='" + session.profile().targetName() + "')");
         reporter.info("");
 
-        Compiler compiler = new Compiler(manifest, session.context(), session.project().projectDir(), session.targetDir(), graphSupplier(manifest));
+        Compiler compiler = new Compiler(manifest, session.context(), session.project().projectDir(), session.targetDir(),
+                graphSupplier(manifest), deferral);
         Map<String, Path> packageDirs = packageDirs();
-        NodeRunner runner = new NodeRunner(session.context(), compiler, manifest, packageDirs);
+        boolean cloning = request.command() == Command.CLONE;
+        NodeRunner runner = new NodeRunner(session.context(), compiler, manifest, packageDirs, cloning);
 
         // as dbt: the schemas exist before on-run-start hooks run
         createSchemas(runnable);
@@ -128,7 +139,8 @@ final class RunTask {
             public NodeResult run(String id) {
                 Node node = byId.get(id);
                 int index = indexes.get(id);
-                reporter.emit(EventCode.Q011_NODE_START, Level.INFO, ConsoleLines.line(index, total, ConsoleLines.start(node), "RUN", null),
+                String start = cloning ? "START clone of " + cloned(node) : ConsoleLines.start(node);
+                reporter.emit(EventCode.Q011_NODE_START, Level.INFO, ConsoleLines.line(index, total, start, "RUN", null),
                         nodeData(node, index, total, null));
                 NodeSession nodeSession = new NodeSession(session.adapter(), connection(), true);
                 NodeResult result = runner.run(node, nodeSession);
@@ -154,6 +166,9 @@ final class RunTask {
                     indexes.put(result.uniqueId(), index);
                 }
                 String[] line = ConsoleLines.finish(node, result);
+                if (cloning && result.status() == NodeStatus.SUCCESS) {
+                    line = new String[] {"OK cloned " + cloned(node), line[1]};
+                }
                 Level level = result.status() == NodeStatus.ERROR || result.status() == NodeStatus.FAIL ? Level.ERROR
                         : result.status() == NodeStatus.WARN ? Level.WARN : Level.INFO;
                 reporter.emit(result.status() == NodeStatus.SKIPPED ? EventCode.Q013_NODE_SKIPPED : EventCode.Q012_NODE_FINISHED, level,
@@ -164,7 +179,7 @@ final class RunTask {
                 }
             }
         }, result -> request.command() == Command.BUILD ? result.status().skipsDescendantsInBuild()
-                : request.command() != Command.TEST && result.status() == NodeStatus.ERROR,
+                : request.command() != Command.TEST && !cloning && result.status() == NodeStatus.ERROR,
                 () -> cancelled.getAsBoolean() || failedFast);
         runHooks("on-run-end", session.project().onRunEnd(), manifest);
         closeConnections();
@@ -172,6 +187,11 @@ final class RunTask {
         summarize(results, byId, elapsed);
         writeArtifacts(results, elapsed, metadata);
         return results;
+    }
+
+    /** What clone lines name: the node's kind and relation (it becomes a view whatever it was built as). */
+    private static String cloned(Node node) {
+        return node.resourceType().dbtName() + " " + node.schema() + "." + node.alias();
     }
 
     private Map<String, Object> nodeData(Node node, int index, int total, NodeResult result) {
@@ -264,7 +284,7 @@ final class RunTask {
         }
     }
 
-    private void runHooks(String which, List<String> hooks, Manifest manifest) {
+    void runHooks(String which, List<String> hooks, Manifest manifest) {
         if (hooks.isEmpty()) {
             return;
         }
@@ -299,7 +319,7 @@ final class RunTask {
         reporter.info("");
     }
 
-    private String foundLine(Manifest manifest) {
+    static String foundLine(Manifest manifest) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Node n : manifest.nodes().values()) {
             String key = switch (n.resourceType()) {

@@ -6,6 +6,7 @@ import io.slipway.core.manifest.Manifest;
 import io.slipway.core.manifest.Node;
 import io.slipway.core.manifest.RefCall;
 import io.slipway.core.manifest.SourceDefinition;
+import io.slipway.core.template.NodeSession;
 import io.slipway.core.template.RefFunction;
 import io.slipway.core.template.RelationResolver;
 import io.slipway.core.template.RelationValue;
@@ -16,16 +17,22 @@ import java.util.Set;
 
 /**
  * {@code ref()} and {@code source()} while compiling: relations from the manifest, ephemeral models as
- * CTE names (collected for injection).
+ * CTE names (collected for injection), and, with {@code --defer}, the state's relations for nodes the
+ * {@link Deferral} says to take from there.
  */
 final class RuntimeResolver implements RelationResolver {
     private final Manifest manifest;
     private final Node node;
+    private final Deferral deferral;
+    private final NodeSession session;
     private final Set<String> ephemerals = new LinkedHashSet<>();
 
-    RuntimeResolver(Manifest manifest, Node node) {
+    /** @param session the render's warehouse session, whose connection deferral checks relations with (may be null) */
+    RuntimeResolver(Manifest manifest, Node node, Deferral deferral, NodeSession session) {
         this.manifest = manifest;
         this.node = node;
+        this.deferral = deferral;
+        this.session = session;
     }
 
     /** Unique ids of the ephemeral models this node's SQL refers to, in first-use order. */
@@ -45,7 +52,8 @@ final class RuntimeResolver implements RelationResolver {
             ephemerals.add(target.uniqueId());
             return RelationValue.cte(cteName(target));
         }
-        return relationOf(target);
+        RelationValue deferred = deferral.resolve(target, session == null || !session.execute() ? null : session.connection());
+        return deferred != null ? deferred : relationOf(target);
     }
 
     @Override

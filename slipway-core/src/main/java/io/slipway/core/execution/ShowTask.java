@@ -37,9 +37,9 @@ final class ShowTask {
     }
 
     /** {@code show}, and {@code compile --inline}. */
-    static InvocationResult run(InvocationRequest request, ProjectSession session, ParseResult parsed, Reporter reporter) {
+    static InvocationResult run(InvocationRequest request, ProjectSession session, ParseResult parsed, Reporter reporter, Deferral deferral) {
         Compiler compiler = new Compiler(parsed.manifest(), session.context(), session.project().projectDir(), session.targetDir(),
-                RunTask.graphSupplier(parsed.manifest()));
+                RunTask.graphSupplier(parsed.manifest()), deferral);
         boolean json = "json".equals(request.output());
         try (AdapterConnection connection = session.adapter().open("show")) {
             NodeSession nodeSession = new NodeSession(session.adapter(), connection, true);
@@ -95,16 +95,11 @@ final class ShowTask {
 
     /** {@code compile} without --inline: every selected node, printing the SQL when one node is selected. */
     static InvocationResult compile(InvocationRequest request, ProjectSession session, ParseResult parsed, List<Node> selected,
-                                    Reporter reporter, ArtifactMetadata metadata) {
+                                    Reporter reporter, ArtifactMetadata metadata, Deferral deferral) {
         Compiler compiler = new Compiler(parsed.manifest(), session.context(), session.project().projectDir(), session.targetDir(),
-                RunTask.graphSupplier(parsed.manifest()));
-        Map<String, CompiledInfo> compiled = new LinkedHashMap<>();
-        try (AdapterConnection connection = session.adapter().open("compile")) {
-            NodeSession nodeSession = new NodeSession(session.adapter(), connection, true);
-            for (Node node : selected) {
-                Compiler.Compiled c = compiler.compile(node, new NodeSession(session.adapter(), connection, true));
-                compiled.put(node.uniqueId(), new CompiledInfo(c.sql(), c.path()));
-            }
+                RunTask.graphSupplier(parsed.manifest()), deferral);
+        Map<String, CompiledInfo> compiled = compileAll(compiler, session, selected);
+        {
             if (selected.size() == 1 && !request.select().isEmpty()) {
                 Node only = selected.get(0);
                 String sql = compiled.get(only.uniqueId()).compiledCode();
@@ -117,10 +112,54 @@ final class ShowTask {
                     reporter.emit(EventCode.Q041_COMPILED, Level.INFO, "Compiled node '" + only.name() + "' is:\n" + sql, Map.of());
                 }
             }
-            nodeSession.results().clear();
         }
         ManifestWriter.write(session.targetDir().resolve("manifest.json"), parsed.manifest(), parsed.disabled(), metadata, compiled);
         return new InvocationResult(0, List.of(), session.targetDir(), null);
+    }
+
+    /**
+     * Compiles nodes on the target's threads (each with its own connection, for macros that look at the
+     * warehouse), keeping the selection's order; the first failure in that order is reported.
+     */
+    static Map<String, CompiledInfo> compileAll(Compiler compiler, ProjectSession session, List<Node> selected) {
+        int threads = Math.max(1, Math.min(session.threads(), Runtime.getRuntime().availableProcessors()));
+        Object[] results = new Object[selected.size()];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread worker = new Thread(() -> {
+                try (AdapterConnection connection = session.adapter().open(Thread.currentThread().getName())) {
+                    for (int i = next.getAndIncrement(); i < selected.size(); i = next.getAndIncrement()) {
+                        try {
+                            Compiler.Compiled c = compiler.compile(selected.get(i), new NodeSession(session.adapter(), connection, true));
+                            results[i] = new CompiledInfo(c.sql(), c.path());
+                        } catch (RuntimeException e) {
+                            results[i] = e;
+                        }
+                    }
+                }
+            }, "Thread-" + (t + 1));
+            workers.add(worker);
+            worker.start();
+        }
+        for (Thread worker : workers) {
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SlipwayException(ErrorCode.CANCELLED, "interrupted while compiling");
+            }
+        }
+        Map<String, CompiledInfo> compiled = new LinkedHashMap<>();
+        for (int i = 0; i < selected.size(); i++) {
+            if (results[i] instanceof RuntimeException e) {
+                throw e;
+            }
+            if (results[i] instanceof CompiledInfo info) {
+                compiled.put(selected.get(i).uniqueId(), info);
+            }
+        }
+        return compiled;
     }
 
     private static Node single(InvocationRequest request, ParseResult parsed) {

@@ -20,6 +20,7 @@ public final class Manifest {
     private final Map<String, SourceDefinition> sources;
     private final Map<String, MacroNode> macros;
     private final Map<String, DocBlock> docs;
+    private final Map<String, GroupDefinition> groups;
     /** Parent and child maps, built on first use (a draft manifest used only to resolve refs never needs them). */
     private volatile Map<String, List<String>>[] maps;
     /** Refable nodes by name, then by package. */
@@ -29,6 +30,13 @@ public final class Manifest {
 
     public Manifest(String projectName, String adapterType, Map<String, Node> nodes, Map<String, SourceDefinition> sources,
                     Map<String, MacroNode> macros, Map<String, DocBlock> docs) {
+        this(projectName, adapterType, nodes, sources, macros, docs, Map.of());
+    }
+
+    /** @param groups the {@code groups:} definitions by unique id ({@code group.pkg.name}) */
+    public Manifest(String projectName, String adapterType, Map<String, Node> nodes, Map<String, SourceDefinition> sources,
+                    Map<String, MacroNode> macros, Map<String, DocBlock> docs, Map<String, GroupDefinition> groups) {
+        this.groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
         this.projectName = Objects.requireNonNull(projectName, "projectName is null");
         this.adapterType = Objects.requireNonNull(adapterType, "adapterType is null");
         this.nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
@@ -41,7 +49,15 @@ public final class Manifest {
         Map<String, Map<String, Node>> refs = new HashMap<>();
         for (Node node : this.nodes.values()) {
             if (node.resourceType().isRefable()) {
-                refs.computeIfAbsent(node.name(), k -> new LinkedHashMap<>()).put(node.packageName(), node);
+                // as dbt's ref lookup: a version is found as name.v<version>; the bare name finds the latest version
+                if (node.versionInfo().isVersioned()) {
+                    refs.computeIfAbsent(node.name() + ".v" + node.version(), k -> new LinkedHashMap<>()).put(node.packageName(), node);
+                    if (node.versionInfo().isLatest()) {
+                        refs.computeIfAbsent(node.name(), k -> new LinkedHashMap<>()).put(node.packageName(), node);
+                    }
+                } else {
+                    refs.computeIfAbsent(node.name(), k -> new LinkedHashMap<>()).put(node.packageName(), node);
+                }
             }
         }
         this.refIndex = refs;
@@ -76,6 +92,11 @@ public final class Manifest {
         return docs;
     }
 
+    /** The {@code groups:} definitions by unique id. */
+    public Map<String, GroupDefinition> groups() {
+        return groups;
+    }
+
     /** Parents of each node and source (sorted unique ids). */
     public Map<String, List<String>> parentMap() {
         return maps()[0];
@@ -96,31 +117,32 @@ public final class Manifest {
             if (maps != null) {
                 return maps;
             }
-            // sets while building: a node may have thousands of children (one per test)
-            Map<String, java.util.TreeSet<String>> parents = new TreeMap<>();
-            Map<String, java.util.TreeSet<String>> children = new TreeMap<>();
+            // parents are each node's own (deduplicated) list; children are gathered once and sorted at the end
+            Map<String, List<String>> parentLists = new TreeMap<>();
+            Map<String, List<String>> childLists = new java.util.HashMap<>(nodes.size() * 2);
             for (String id : sources.keySet()) {
-                parents.put(id, new java.util.TreeSet<>());
-                children.put(id, new java.util.TreeSet<>());
+                parentLists.put(id, List.of());
+                childLists.put(id, new ArrayList<>(2));
             }
             for (String id : nodes.keySet()) {
-                parents.put(id, new java.util.TreeSet<>());
-                children.put(id, new java.util.TreeSet<>());
+                childLists.put(id, new ArrayList<>(2));
             }
             for (Node node : nodes.values()) {
-                for (String parent : node.dependsOn().nodes()) {
-                    parents.get(node.uniqueId()).add(parent);
-                    java.util.TreeSet<String> siblings = children.get(parent);
-                    if (siblings != null) {
+                List<String> ps = node.dependsOn().nodes();
+                parentLists.put(node.uniqueId(), ps.size() <= 1 ? List.copyOf(ps) : List.copyOf(new java.util.TreeSet<>(ps)));
+                for (String parent : ps) {
+                    List<String> siblings = childLists.get(parent);
+                    if (siblings != null && (siblings.isEmpty() || !siblings.get(siblings.size() - 1).equals(node.uniqueId()))) {
                         siblings.add(node.uniqueId());
                     }
                 }
             }
-            Map<String, List<String>> parentLists = new TreeMap<>();
-            parents.forEach((k, v) -> parentLists.put(k, List.copyOf(v)));
-            Map<String, List<String>> childLists = new TreeMap<>();
-            children.forEach((k, v) -> childLists.put(k, List.copyOf(v)));
-            maps = new Map[] {Collections.unmodifiableMap(parentLists), Collections.unmodifiableMap(childLists)};
+            Map<String, List<String>> sortedChildren = new TreeMap<>();
+            childLists.forEach((k, v) -> {
+                v.sort(null);
+                sortedChildren.put(k, List.copyOf(new java.util.LinkedHashSet<>(v)));
+            });
+            maps = new Map[] {Collections.unmodifiableMap(parentLists), Collections.unmodifiableMap(sortedChildren)};
             return maps;
         }
     }
@@ -131,12 +153,13 @@ public final class Manifest {
 
     /**
      * Resolves a ref as dbt does: the named package if given; otherwise the root project, then the
-     * calling node's package, then any package.
+     * calling node's package, then any package. A versioned model is found by its version, or without one
+     * by its latest version.
      *
      * @return the node, or null
      */
     public Node resolveRef(RefCall ref, String callerPackage) {
-        Map<String, Node> byPackage = refIndex.get(ref.name());
+        Map<String, Node> byPackage = refIndex.get(ref.version() == null ? ref.name() : ref.name() + ".v" + ref.version());
         if (byPackage == null) {
             return null;
         }

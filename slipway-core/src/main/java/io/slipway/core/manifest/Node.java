@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param testMetadata     for generic tests, what the test was declared with; else null
  * @param columnName       for column tests, the column; else null
  * @param attachedNode     for generic tests, the node they test; else null
+ * @param versionInfo      for models, the version, latest version and deprecation date ({@link VersionInfo#NONE} when none)
  */
 public record Node(
         String uniqueId,
@@ -47,7 +48,8 @@ public record Node(
         DependsOn dependsOn,
         TestMetadata testMetadata,
         String columnName,
-        String attachedNode) {
+        String attachedNode,
+        VersionInfo versionInfo) {
 
     public Node {
         Objects.requireNonNull(uniqueId, "uniqueId is null");
@@ -64,6 +66,35 @@ public record Node(
         refs = List.copyOf(refs);
         sources = sources.stream().map(List::copyOf).toList();
         Objects.requireNonNull(dependsOn, "dependsOn is null");
+        versionInfo = versionInfo == null ? VersionInfo.NONE : versionInfo;
+    }
+
+    /** A node without version information (everything but versioned or deprecated models). */
+    public Node(String uniqueId, ResourceType resourceType, String packageName, String name, String path, String originalFilePath,
+                String patchPath, List<String> fqn, FileChecksum checksum, NodeConfig config, Map<String, Object> unrenderedConfig,
+                Map<String, Object> configCallDict, String database, String schema, String alias, String relationName,
+                String description, Map<String, ColumnSpec> columns, String rawCode, String language, List<RefCall> refs,
+                List<List<String>> sources, DependsOn dependsOn, TestMetadata testMetadata, String columnName, String attachedNode) {
+        this(uniqueId, resourceType, packageName, name, path, originalFilePath, patchPath, fqn, checksum, config, unrenderedConfig,
+                configCallDict, database, schema, alias, relationName, description, columns, rawCode, language, refs, sources, dependsOn,
+                testMetadata, columnName, attachedNode, VersionInfo.NONE);
+    }
+
+    /** The model's version as text, or null when unversioned. */
+    public String version() {
+        return versionInfo.versionText();
+    }
+
+    /** A model's access: {@code private}, {@code protected} (the default) or {@code public}. */
+    public String access() {
+        Object access = config.get("access");
+        return access == null ? "protected" : access.toString();
+    }
+
+    /** The group the node belongs to, or null. */
+    public String group() {
+        Object group = config.get("group");
+        return group == null || group.toString().isEmpty() ? null : group.toString();
     }
 
     public String materialized() {
@@ -86,6 +117,6 @@ public record Node(
     public Node withDependsOn(DependsOn value) {
         return new Node(uniqueId, resourceType, packageName, name, path, originalFilePath, patchPath, fqn, checksum, config,
                 unrenderedConfig, configCallDict, database, schema, alias, relationName, description, columns, rawCode, language,
-                refs, sources, value, testMetadata, columnName, attachedNode);
+                refs, sources, value, testMetadata, columnName, attachedNode, versionInfo);
     }
 }

@@ -9,6 +9,7 @@ import io.slipway.core.manifest.Node;
 import io.slipway.core.manifest.NodeConfig;
 import io.slipway.core.manifest.RefCall;
 import io.slipway.core.manifest.ResourceType;
+import io.slipway.core.manifest.VersionInfo;
 import io.slipway.core.parser.Properties.NodePatch;
 import io.slipway.core.project.ProjectConfig;
 import io.slipway.core.template.ContextLocals;
@@ -51,7 +52,19 @@ final class NodeFactory {
     }
 
     Parsed sqlNode(ResourceType type, SourceFile file, ProjectConfig pkg, NodePatch patch) {
-        return sqlNode(type, file, pkg, patch, file.stem(), fqn(pkg.name(), file), file.contents(), file.contents());
+        List<String> fqn = fqn(pkg.name(), file);
+        if (type == ResourceType.ANALYSIS) {
+            // dbt parses analyses under the path analysis/<file>: the folder is in their fqn (and path)
+            fqn.add(1, "analysis");
+        }
+        String name = file.stem();
+        if (type == ResourceType.MODEL && patch != null && patch.versionInfo().isVersioned()) {
+            // a version takes its model's name; its fqn ends with the model's name and v<version>, as dbt's
+            name = patch.name();
+            fqn.set(fqn.size() - 1, name);
+            fqn.add("v" + patch.versionInfo().versionText());
+        }
+        return sqlNode(type, file, pkg, patch, name, fqn, file.contents(), file.contents());
     }
 
     /**
@@ -71,7 +84,8 @@ final class NodeFactory {
 
     private Parsed sqlNode(ResourceType type, SourceFile file, ProjectConfig pkg, NodePatch patch, String name, List<String> fqn,
                            String rawCode, String templateText) {
-        String uniqueId = type.dbtName() + "." + pkg.name() + "." + name;
+        String uniqueId = type.dbtName() + "." + pkg.name() + "." + name
+                + (type == ResourceType.MODEL && patch != null && patch.versionInfo().isVersioned() ? ".v" + patch.versionInfo().versionText() : "");
         Map<String, Object> unrendered = new LinkedHashMap<>();
         Map<String, Object> config = configFor(type, pkg, fqn, patch, unrendered);
 
@@ -118,14 +132,15 @@ final class NodeFactory {
                           String rawCode, List<RefCall> refs, List<Integer> refLines, List<List<String>> sources, List<String> macros) {
         NodeConfig nodeConfig = new NodeConfig(config);
         boolean enabled = nodeConfig.enabled();
-        String path = file.resourcePath();
+        String path = type == ResourceType.ANALYSIS ? "analysis/" + file.resourcePath() : file.resourcePath();
         Map<String, ColumnSpec> columns = patch == null ? Map.of() : descriptions.columns(patch.columns(), pkg.name(), patch.file());
         String description = patch == null ? "" : descriptions.render(patch.description(), pkg.name(), patch.file());
         Node draft = new Node(uniqueId, type, pkg.name(), name, path, file.originalFilePath(),
                 patch == null ? null : pkg.name() + "://" + patch.file(), fqn,
                 type == ResourceType.SEED ? FileChecksum.sha256(file.contents()) : FileChecksum.sha256(rawCode),
                 nodeConfig, unrendered, configCall, defaultDatabase(), defaultSchema(), name, null, description, columns,
-                rawCode, type == ResourceType.SEED ? null : "sql", refs, sources, new DependsOn(macros, List.of()), null, null, null);
+                rawCode, type == ResourceType.SEED ? null : "sql", refs, sources, new DependsOn(macros, List.of()), null, null, null,
+                type == ResourceType.MODEL && patch != null ? patch.versionInfo() : VersionInfo.NONE);
         if (!enabled) {
             return new Parsed(draft, false, refLines);
         }
@@ -152,7 +167,8 @@ final class NodeFactory {
         return new Node(draft.uniqueId(), draft.resourceType(), draft.packageName(), draft.name(), draft.path(), draft.originalFilePath(),
                 draft.patchPath(), draft.fqn(), draft.checksum(), draft.config(), draft.unrenderedConfig(), draft.configCallDict(),
                 database, schema, alias, relation, draft.description(), draft.columns(), draft.rawCode(), draft.language(),
-                draft.refs(), draft.sources(), draft.dependsOn(), draft.testMetadata(), draft.columnName(), draft.attachedNode());
+                draft.refs(), draft.sources(), draft.dependsOn(), draft.testMetadata(), draft.columnName(), draft.attachedNode(),
+                draft.versionInfo());
     }
 
     private String nameFrom(String macroName, String custom, Map<String, Object>[] nodeDict, Node draft, String fallback) {
@@ -204,7 +220,8 @@ final class NodeFactory {
         return switch (macroName) {
             case "generate_schema_name" -> custom == null ? defaultSchema() : defaultSchema() + "_" + custom.strip();
             case "generate_database_name" -> custom == null ? defaultDatabase() : custom.strip();
-            default -> custom != null && !custom.isEmpty() ? custom.strip() : draft.name();
+            default -> custom != null && !custom.isEmpty() ? custom.strip()
+                    : draft.versionInfo().isVersioned() ? draft.name() + "_v" + draft.version().replace('.', '_') : draft.name();
         };
     }
 

@@ -101,6 +101,7 @@ public final class ProjectParser {
         List<Node> disabled = new ArrayList<>();
         Map<String, SourceDefinition> sources = new LinkedHashMap<>();
         List<java.util.function.Consumer<List<TestTask>>> genericTests = new ArrayList<>();
+        List<io.slipway.core.manifest.GroupDefinition> groups = new ArrayList<>();
 
         for (ProjectConfig pkg : all) {
             // 3. properties
@@ -112,15 +113,32 @@ public final class ProjectParser {
             ymlFolders.addAll(pkg.analysisPaths());
             ymlFolders.addAll(pkg.macroPaths());
             ymlFolders.addAll(pkg.testPaths());
-            for (SourceFile yml : FileFinder.find(pkg.name(), pkg.projectDir(), new ArrayList<>(ymlFolders), YML)) {
-                properties.parse(yml);
+            // reading YAML is the slow part; merging what was read stays in file order
+            List<SourceFile> ymlFiles = FileFinder.find(pkg.name(), pkg.projectDir(), new ArrayList<>(ymlFolders), YML);
+            Object[] documents = new Object[ymlFiles.size()];
+            java.util.stream.IntStream.range(0, ymlFiles.size()).parallel().forEach(i -> {
+                try {
+                    documents[i] = io.slipway.core.project.Yaml.parse(ymlFiles.get(i).contents(), ymlFiles.get(i).originalFilePath());
+                } catch (RuntimeException e) {
+                    documents[i] = e;
+                }
+            });
+            for (int i = 0; i < ymlFiles.size(); i++) {
+                if (documents[i] instanceof RuntimeException e) {
+                    throw e;
+                }
+                properties.parse(ymlFiles.get(i), documents[i]);
             }
             describeMacros(macros, properties, pkg);
+            properties.groups().values().forEach(g -> groups.add(new io.slipway.core.manifest.GroupDefinition(g.name(), g.packageName(),
+                    g.file().substring(g.file().indexOf('/') + 1), g.file(), g.owner(), g.description())));
 
             // 4. models, seeds, singular tests, analyses
             List<SourceFile> modelFiles = FileFinder.find(pkg.name(), pkg.projectDir(), pkg.modelPaths(), SQL);
+            Set<String> modelStems = new java.util.HashSet<>();
+            modelFiles.forEach(f -> modelStems.add(f.stem()));
             for (NodeFactory.Parsed parsed : inParallel(modelFiles,
-                    file -> nodeFactory.sqlNode(ResourceType.MODEL, file, pkg, properties.models().get(file.stem())))) {
+                    file -> nodeFactory.sqlNode(ResourceType.MODEL, file, pkg, properties.modelPatch(file.stem(), modelStems)))) {
                 add(nodes, disabled, refLines, parsed);
             }
             for (SourceFile file : FileFinder.find(pkg.name(), pkg.projectDir(), pkg.seedPaths(), List.of(".csv"))) {
@@ -155,19 +173,28 @@ public final class ProjectParser {
             genericTests.add(testTasks -> {
                 for (Map.Entry<String, NodePatch> e : allPatches(properties).entrySet()) {
                     NodePatch patch = e.getValue();
-                    Node attached = findAttached(nodes, pkg.name(), patch.name());
+                    String version = patch.versionInfo().versionText();
+                    Node attached = version == null ? findAttached(nodes, pkg.name(), patch.name())
+                            : nodes.get("model." + pkg.name() + "." + patch.name() + ".v" + version);
                     if (attached == null) {
-                        if (!patch.tests().isEmpty() && disabled.stream().noneMatch(d -> d.name().equals(patch.name()))) {
+                        // a versioned model's patch names the file it expected (name_v2), as dbt's warning does
+                        String expected = version == null ? patch.name() : e.getKey().substring(e.getKey().indexOf(':') + 1);
+                        if ((version != null || !patch.tests().isEmpty()) && disabled.stream().noneMatch(d -> d.name().equals(patch.name()))) {
                             env.context().events().emit(io.slipway.core.event.Event.of(io.slipway.core.event.EventCode.Z004_WARNING,
                                     io.slipway.core.event.Level.WARN,
-                                    "[WARNING]: Did not find matching node for patch with name '" + patch.name() + "' in the '"
+                                    "[WARNING]: Did not find matching node for patch with name '" + expected + "' in the '"
                                             + e.getKey().substring(0, e.getKey().indexOf(':')) + "' section of file '" + patch.file() + "'", Map.of()));
                         }
                         continue;
                     }
                     for (TestDecl test : patch.tests()) {
-                        Target target = new Target(patch.name(), "{{ get_where_subquery(ref('" + patch.name() + "')) }}",
-                                new RefCall(patch.name(), null, null), null, attached.uniqueId(), patch.file(), false);
+                        // a version's tests are named after name_v<version> and ref it by version, as dbt's
+                        Target target = version == null
+                                ? new Target(patch.name(), "{{ get_where_subquery(ref('" + patch.name() + "')) }}",
+                                        new RefCall(patch.name(), null, null), null, attached.uniqueId(), patch.file(), false)
+                                : new Target(patch.name() + "_v" + version,
+                                        "{{ get_where_subquery(ref('" + patch.name() + "', version='" + version + "')) }}",
+                                        new RefCall(patch.name(), null, version), null, attached.uniqueId(), patch.file(), false);
                         testTasks.add(new TestTask(test, target, pkg));
                     }
                 }
@@ -191,8 +218,9 @@ public final class ProjectParser {
 
         Manifest draft = new Manifest(env.root().name(), env.adapter().type(), nodes, sources, macros, docs);
         Map<String, Node> linked = link(draft, refLines, disabled);
-        Manifest manifest = new Manifest(env.root().name(), env.adapter().type(), linked, sources, macros, docs);
+        Manifest manifest = new Manifest(env.root().name(), env.adapter().type(), linked, sources, macros, docs, ModelAccess.groups(groups));
         checkCycles(manifest);
+        ModelAccess.check(manifest, env.context().events());
         return new ParseResult(manifest, disabled);
     }
 
@@ -283,7 +311,8 @@ public final class ProjectParser {
                     boolean isDisabled = disabled.stream().anyMatch(d -> d.name().equals(ref.name()) && d.resourceType().isRefable());
                     String what = describe(node);
                     throw new SlipwayException(ErrorCode.REF_NOT_FOUND,
-                            what + " depends on a node named '" + ref.name() + "'" + (ref.packageName() == null ? "" : " in package '" + ref.packageName() + "'")
+                            what + " depends on a node named '" + ref.name() + "'" + (ref.version() == null ? "" : " with version '" + ref.version() + "'")
+                                    + (ref.packageName() == null ? "" : " in package '" + ref.packageName() + "'")
                                     + (isDisabled ? " which is disabled" : " which was not found") + " (" + RefFunction.describe(ref)
                                     + (line > 0 ? " at line " + line : "") + ")."
                                     + (isDisabled ? " Enable it or remove the ref." : Suggestions.didYouMean(ref.name(), draft.refableNames())),

@@ -1,6 +1,7 @@
 package io.slipway.core.parser;
 
 import io.slipway.core.manifest.ColumnSpec;
+import io.slipway.core.manifest.VersionInfo;
 
 import java.util.List;
 import java.util.Map;
@@ -23,21 +24,25 @@ public final class Properties {
     /**
      * A model, seed, snapshot or analysis entry.
      *
-     * @param file      the properties file (original_file_path)
-     * @param line      the entry's line, or 0
+     * @param file        the properties file (original_file_path)
+     * @param versionInfo for a model, its version (one patch per version of a versioned model) and deprecation date
      */
     public record NodePatch(String name, String description, Map<String, ColumnSpec> columns, Map<String, Object> config,
-                            List<TestDecl> tests, String file, String packageName) {
+                            List<TestDecl> tests, String file, String packageName, VersionInfo versionInfo) {
     }
 
-    /** One table of a source. */
+    /** A {@code groups:} entry. */
+    public record GroupPatch(String name, Map<String, Object> owner, String description, String file, String packageName) {
+    }
+
+    /** One table of a source; {@code freshness} is empty when not written and null when written as {@code null}. */
     public record SourceTablePatch(String name, String identifier, String description, Map<String, ColumnSpec> columns,
                                    Map<String, Object> meta, List<String> tags, Map<String, Object> config,
                                    String loadedAtField, Map<String, Object> freshness, Map<String, Object> quoting,
                                    List<TestDecl> tests) {
     }
 
-    /** A {@code sources:} entry. */
+    /** A {@code sources:} entry; {@code freshness} as for tables. */
     public record SourcePatch(String name, String database, String schema, String description, String loader,
                               Map<String, Object> meta, List<String> tags, Map<String, Object> config, String loadedAtField,
                               Map<String, Object> freshness, Map<String, Object> quoting, List<SourceTablePatch> tables,

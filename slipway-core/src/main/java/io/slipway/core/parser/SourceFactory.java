@@ -49,7 +49,8 @@ final class SourceFactory {
                     tags.add(t);
                 }
             }
-            Map<String, Object> freshness = !table.freshness().isEmpty() ? table.freshness() : source.freshness();
+            Map<String, Object> freshness = FreshnessMerger.merge(ConfigMerger.fromProjectTree(pkg.configTree("sources"), fqn).get("freshness"),
+                    source.freshness(), table.freshness(), "source '" + source.name() + "." + table.name() + "'", source.file());
             Map<String, Object> quoting = new LinkedHashMap<>(source.quoting());
             quoting.putAll(table.quoting());
             out.add(new SourceDefinition(

@@ -67,4 +67,15 @@ public record ProjectConfig(
     public Map<String, Object> unrenderedConfigTree(String key) {
         return unrenderedConfigs.getOrDefault(key, Map.of());
     }
+
+    /** Every folder parsing reads files from (resource and docs paths), each once. */
+    public java.util.List<Path> inputDirs() {
+        java.util.Set<Path> dirs = new java.util.LinkedHashSet<>();
+        for (List<String> paths : List.of(modelPaths, seedPaths, testPaths, macroPaths, snapshotPaths, analysisPaths, docsPaths)) {
+            for (String p : paths) {
+                dirs.add(projectDir.resolve(p).normalize());
+            }
+        }
+        return List.copyOf(dirs);
+    }
 }

@@ -10,8 +10,9 @@
  *       {@link io.slipway.core.selection.SelectionNode} tree.</li>
  *   <li>{@link io.slipway.core.selection.YamlSelectors}: {@code selectors.yml}, validated.</li>
  *   <li>{@link io.slipway.core.selection.MethodRegistry}: the methods by
- *       {@link io.slipway.core.selection.MethodName}, one class each in {@code selection.method}; {@code state:},
- *       {@code result:} and {@code source_status:} are "not supported yet" until someone registers them.</li>
+ *       {@link io.slipway.core.selection.MethodName}, one class each in {@code selection.method}; {@code state:} and
+ *       {@code result:} need the previous run, so the invocation registers them ({@code state.StateMethod},
+ *       {@code state.ResultMethod}); {@code source_status:} is "not supported yet".</li>
  * </ul>
  */
 package io.slipway.core.selection;

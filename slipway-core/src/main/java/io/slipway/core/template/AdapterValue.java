@@ -271,10 +271,13 @@ public final class AdapterValue implements PyObject {
             packages.addAll(configured);
             return packages;
         }
-        MacroIndex index = globals.context().macros();
-        if (!MacroIndex.GLOBAL_PACKAGE.equals(namespace)) {
-            packages.add(index.rootProject());
+        if (MacroIndex.GLOBAL_PACKAGE.equals(namespace)) {
+            // as dbt: 'dbt' is no installed package, so every package is searched and the root project's own
+            // duckdb__x / default__x override the built-in ones
+            packages.add(null);
+            return packages;
         }
+        packages.add(globals.context().macros().rootProject());
         packages.add(namespace);
         return packages;
     }

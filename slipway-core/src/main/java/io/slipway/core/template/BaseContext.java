@@ -96,6 +96,7 @@ final class BaseContext {
 
     static Object envVar(DbtContext context, Arguments args) {
         String name = Args.required(args, 0, "var", "env_var");
+        context.envVarsRead().add(name);
         String value = context.env().get(name);
         if (value != null) {
             return value;

@@ -22,7 +22,7 @@ public final class ContextLocals {
      * @param model the node as a dict ({@link NodeValue#of}), or a partial one while parsing
      */
     private static Map<String, Object> common(DbtContext context, NodeSession session, RelationResolver resolver,
-                                              Map<String, Object> model, RelationValue self) {
+                                              Object model, RelationValue self) {
         Map<String, Object> locals = new HashMap<>();
         AdapterValue adapter = new AdapterValue(session);
         JinjaCallable ref = RefFunction.ref(resolver);
@@ -80,7 +80,7 @@ public final class ContextLocals {
 
     /** Run time: refs resolved by {@code resolver}, {@code config.get} reads the node's config. */
     public static Map<String, Object> runtime(DbtContext context, NodeSession session, RelationResolver resolver,
-                                              Map<String, Object> model, RelationValue self, ConfigValue config,
+                                              Object model, RelationValue self, ConfigValue config,
                                               Map<String, Object> graph) {
         Map<String, Object> locals = common(context, session, resolver, model, self);
         locals.put("config", config);

@@ -27,6 +27,7 @@ public final class DbtContext {
     private final java.util.List<String> adapterTypes;
     private final Map<String, java.util.List<String>> dispatch;
     private volatile MacroIndex macros;
+    private final java.util.Set<String> envVarsRead = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * @param adapterTypes the adapter's type then the types it inherits from ({@code duckdb}), for dispatch
@@ -70,6 +71,11 @@ public final class DbtContext {
 
     public Map<String, String> env() {
         return env;
+    }
+
+    /** Names of the environment variables templates read with env_var(), so a cached parse knows what it depends on. */
+    public java.util.Set<String> envVarsRead() {
+        return envVarsRead;
     }
 
     public EventSink events() {

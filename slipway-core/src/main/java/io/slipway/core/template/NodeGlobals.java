@@ -47,6 +47,11 @@ public final class NodeGlobals implements Globals {
             }
         }
         Object local = locals.get(name);
+        if (local instanceof LazyValue lazy) {
+            local = lazy.supplier().get();
+            locals.put(name, local);
+            return local;
+        }
         if (local != null || locals.containsKey(name)) {
             return local;
         }

@@ -36,6 +36,13 @@ public final class NodeValue {
         m.put("raw_code", node.rawCode());
         m.put("raw_sql", node.rawCode());
         m.put("language", node.language());
+        m.put("version", node.versionInfo().version());
+        m.put("latest_version", node.versionInfo().latestVersion());
+        m.put("deprecation_date", node.versionInfo().deprecationDate());
+        if (node.resourceType() == io.slipway.core.manifest.ResourceType.MODEL) {
+            m.put("access", node.access());
+        }
+        m.put("group", node.group());
         Map<String, Object> columns = new LinkedHashMap<>();
         for (ColumnSpec c : node.columns().values()) {
             Map<String, Object> col = new LinkedHashMap<>();

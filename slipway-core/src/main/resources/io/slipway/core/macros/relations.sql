@@ -1,10 +1,18 @@
 {#- Relations around a build: the temporary and backup names, lookups, and dropping. -#}
 
 {% macro make_intermediate_relation(base_relation, suffix='__dbt_tmp') -%}
+  {{ return(adapter.dispatch('make_intermediate_relation', 'dbt')(base_relation, suffix)) }}
+{%- endmacro %}
+
+{% macro default__make_intermediate_relation(base_relation, suffix) -%}
   {{ return(base_relation.incorporate(path={'identifier': base_relation.identifier ~ suffix})) }}
 {%- endmacro %}
 
 {% macro make_backup_relation(base_relation, backup_relation_type, suffix='__dbt_backup') -%}
+  {{ return(adapter.dispatch('make_backup_relation', 'dbt')(base_relation, backup_relation_type, suffix)) }}
+{%- endmacro %}
+
+{% macro default__make_backup_relation(base_relation, backup_relation_type, suffix) -%}
   {{ return(base_relation.incorporate(path={'identifier': base_relation.identifier ~ suffix}, type=backup_relation_type)) }}
 {%- endmacro %}
 

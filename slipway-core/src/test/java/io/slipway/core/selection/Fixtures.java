@@ -8,6 +8,7 @@ import io.slipway.core.manifest.NodeConfig;
 import io.slipway.core.manifest.ResourceType;
 import io.slipway.core.manifest.SourceDefinition;
 import io.slipway.core.manifest.TestMetadata;
+import io.slipway.core.manifest.VersionInfo;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -150,6 +151,7 @@ final class Fixtures {
         private TestMetadata test;
         private String patch;
         private String raw = "select 1";
+        private VersionInfo version = VersionInfo.NONE;
 
         NodeBuilder(ResourceType type, String pkg, String name, String file) {
             this.type = type;
@@ -203,6 +205,11 @@ final class Fixtures {
             return this;
         }
 
+        NodeBuilder version(Object v, Object latest) {
+            version = new VersionInfo(v, latest, null);
+            return this;
+        }
+
         NodeBuilder raw(String code) {
             raw = code;
             return this;
@@ -227,7 +234,7 @@ final class Fixtures {
             String path = ofp.contains("/") ? ofp.substring(ofp.indexOf('/') + 1) : ofp;
             return new Node(id, type, pkg, name, path, ofp, patch, fullName, FileChecksum.none(), new NodeConfig(config),
                     Map.of(), Map.of(), "db", "main", name, null, "", Map.of(), raw, "sql", List.of(), List.of(),
-                    new DependsOn(List.of(), deps), test, null, null);
+                    new DependsOn(List.of(), deps), test, null, null, version);
         }
     }
 }

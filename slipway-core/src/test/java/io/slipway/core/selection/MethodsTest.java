@@ -210,11 +210,11 @@ class MethodsTest {
     @Test
     void versionSelectsLatestPrereleaseOldAndNone() {
         Node v1 = Fixtures.model("dim_customers").folder("marts").fqn(PKG, "marts", "dim_customers", "v1")
-                .uniqueId("model.jaffle_shop.dim_customers.v1").config("version", 1L).config("latest_version", 2L).build();
+                .uniqueId("model.jaffle_shop.dim_customers.v1").version(1L, 2L).build();
         Node v2 = Fixtures.model("dim_customers").folder("marts").fqn(PKG, "marts", "dim_customers", "v2")
-                .uniqueId("model.jaffle_shop.dim_customers.v2").config("version", 2L).config("latest_version", 2L).build();
+                .uniqueId("model.jaffle_shop.dim_customers.v2").version(2L, 2L).build();
         Node v3 = Fixtures.model("dim_customers").folder("marts").fqn(PKG, "marts", "dim_customers", "v3")
-                .uniqueId("model.jaffle_shop.dim_customers.v3").config("version", 3L).config("latest_version", 2L).build();
+                .uniqueId("model.jaffle_shop.dim_customers.v3").version(3L, 2L).build();
         Node plain = Fixtures.model("plain").build();
         Manifest versions = Fixtures.manifest(List.of(v1, v2, v3, plain), List.of());
 

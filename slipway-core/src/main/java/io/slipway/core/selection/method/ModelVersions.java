@@ -2,11 +2,10 @@ package io.slipway.core.selection.method;
 
 import io.slipway.core.manifest.Node;
 import io.slipway.core.manifest.ResourceType;
-import io.slipway.core.selection.PyValues;
 
 /**
- * Model versions as the selectors see them. The manifest records have no version fields yet, so a model is
- * versioned when its config has {@code version} (and {@code latest_version}, as dbt's {@code ModelNode} has).
+ * Model versions as the selectors see them: a model's {@code versions:} entry in its properties file gives it a
+ * version and the model's latest version (see {@link io.slipway.core.manifest.VersionInfo}).
  */
 public final class ModelVersions {
     private ModelVersions() {
@@ -17,8 +16,7 @@ public final class ModelVersions {
         if (node.resourceType() != ResourceType.MODEL) {
             return null;
         }
-        Object v = node.config().get("version");
-        return v == null ? null : PyValues.str(v);
+        return node.version();
     }
 
     /** The latest version of the model's versions as text, or null. */
@@ -26,8 +24,7 @@ public final class ModelVersions {
         if (node.resourceType() != ResourceType.MODEL) {
             return null;
         }
-        Object v = node.config().get("latest_version");
-        return v == null ? null : PyValues.str(v);
+        return node.versionInfo().latestText();
     }
 
     public static boolean isVersioned(Node node) {

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Times `slipway parse` (and `compile`) as whole processes on the synthetic project of issue 4:
+# a cold parse, a re-parse with no change, and compile. Usage: bench/parse_speed.sh [models ...]
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+(cd "$here" && ./mvnw -q -B -DskipTests -pl slipway-cli,bench -am package) >&2
+cli="$here/slipway"
+for models in "${@:-10000 20000}"; do
+  dir="$(mktemp -d)/synthetic_$models"
+  java -cp "$here/bench/target/benchmarks.jar" io.slipway.bench.engine.SyntheticProject "$dir" "$models" >/dev/null
+  t() { local s=$(date +%s%N); "$@" >/dev/null; local ms=$(( ($(date +%s%N) - s) / 1000000 )); printf '%d.%03d' $((ms / 1000)) $((ms % 1000)); }
+  echo "$models models, $((2 * models)) tests, $(nproc) cores:"
+  echo "  parse (first):       $(t $cli parse --project-dir "$dir") s"
+  echo "  parse (no change):   $(t $cli parse --project-dir "$dir") s"
+  echo "  compile:             $(t $cli compile --project-dir "$dir") s"
+  rm -rf "$(dirname "$dir")"
+done

@@ -1,0 +1,23 @@
+package io.slipway.cli;
+
+import io.slipway.testkit.AdapterConformanceSuite;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The adapter conformance suite on DuckDB. It lives here rather than in the DuckDB module because the
+ * testkit runs the engine (slipway-core), whose own tests already depend on the DuckDB module.
+ */
+class DuckDbConformanceTest extends AdapterConformanceSuite {
+    @Override
+    protected Map<String, Object> target(Path projectDir, String schema, int threads) {
+        return Map.of("type", "duckdb", "path", projectDir.resolve("warehouse.duckdb").toString(), "schema", schema, "threads", threads);
+    }
+
+    @Override
+    protected List<String> expectedSeedColumnTypes() {
+        return List.of("INTEGER", "INTEGER", "DOUBLE", "BOOLEAN", "DATE", "TIMESTAMP", "VARCHAR", "BIGINT", "INTEGER");
+    }
+}

@@ -1,0 +1,2 @@
+{{ config(materialized='audited_table') }}
+select 1 as id

@@ -1,0 +1,3 @@
+
+{{ config(enabled=False) }}
+select 9 as id

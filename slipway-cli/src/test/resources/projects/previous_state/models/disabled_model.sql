@@ -1,0 +1,3 @@
+
+{{ config(enabled=False) }}
+select 2 as id

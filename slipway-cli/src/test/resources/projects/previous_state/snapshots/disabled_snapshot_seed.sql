@@ -1,0 +1,13 @@
+
+{% snapshot disabled_snapshot_seed %}
+{{
+    config(
+      unique_key='id',
+      strategy='check',
+      check_cols='all',
+      target_schema=schema,
+      enabled=False,
+    )
+}}
+select * from {{ ref('my_seed') }}
+{% endsnapshot %}

@@ -1,0 +1,5 @@
+
+{{ config(enabled=False) }}
+
+select * from {{ ref('my_model') }}
+where false

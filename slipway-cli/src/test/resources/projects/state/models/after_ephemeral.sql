@@ -1,0 +1,1 @@
+select * from {{ ref('ephemeral_step') }} join {{ ref('base') }} using (id)

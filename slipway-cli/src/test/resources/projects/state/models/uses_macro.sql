@@ -1,0 +1,1 @@
+select {{ outer_macro() }} as x

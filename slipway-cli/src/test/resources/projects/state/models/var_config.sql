@@ -1,0 +1,2 @@
+{{ config(materialized=var('mat', 'view')) }}
+select * from {{ ref('base') }}
