@@ -48,8 +48,18 @@ final class DiffCommand implements Callable<Integer> {
     PrintStream err;
     InvocationEnvironment environment;
 
-    @Parameters(arity = "3..4", paramLabel = "ARG", description = "<db1> <table1> [<db2>] <table2>; a db is duckdb:///path.db, postgresql://user@host:port/db or a profile target name.")
+    @Parameters(arity = "0..4", paramLabel = "ARG", description = "<db1> <table1> [<db2>] <table2>; a db is duckdb:///path.db, postgresql://user@host:port/db or a profile target name.")
     List<String> arguments = new ArrayList<>();
+    @Option(names = {"-s", "--select"}, arity = "1..*", description = "dbt-aware mode: the models to diff (default with --state: state:modified).")
+    List<String> select = new ArrayList<>();
+    @Option(names = "--exclude", arity = "1..*", description = "dbt-aware mode: models to leave out.")
+    List<String> exclude = new ArrayList<>();
+    @Option(names = "--state", description = "dbt-aware mode: the production run's target directory (its manifest.json names the production relations).")
+    Path state;
+    @Option(names = {"-t", "--target"}, description = "dbt-aware mode: the profile target holding the changed relations.")
+    String target;
+    @Option(names = "--prod-target", description = "dbt-aware mode: where the production relations are (a profile target or URL; default: the current target's warehouse).")
+    String prodTarget;
     @Option(names = {"-k", "--key"}, split = ",", description = "Primary key column(s); repeat or separate with commas for a composite key.")
     List<String> key = new ArrayList<>();
     @Option(names = {"-c", "--columns"}, split = ",", description = "Only these columns (besides the key).")
@@ -101,7 +111,14 @@ final class DiffCommand implements Callable<Integer> {
         }
         List<Adapter> opened = new ArrayList<>();
         try {
-            DiffOptions options = options();
+            if (state != null || !select.isEmpty()) {
+                return models(opened);
+            }
+            if (arguments.size() < 3) {
+                throw new DiffException(DiffErrorCode.USAGE, "give <db1> <table1> [<db2>] <table2> (relation mode), or --select and --state"
+                        + " (dbt-aware mode)");
+            }
+            DiffOptions options = options(true);
             String db1 = arguments.get(0);
             String db2 = arguments.size() == 4 ? arguments.get(2) : db1;
             Adapter left = open(db1);
@@ -114,13 +131,7 @@ final class DiffCommand implements Callable<Integer> {
             DiffTarget l = new DiffTarget(left, RelationName.parse(arguments.get(1)));
             DiffTarget r = new DiffTarget(right, RelationName.parse(arguments.get(arguments.size() - 1)));
             TableDiff diff = new DataDiff(options).compare(l, r);
-            DiffReport report = new DiffReport(List.of(diff));
-            out.print(switch (output) {
-                case "json" -> JsonReport.render(report);
-                case "markdown" -> MarkdownReport.render(report);
-                default -> TextReport.render(report);
-            });
-            out.flush();
+            print(new DiffReport(List.of(diff)));
             return 0;
         } catch (DiffException e) {
             err.println("Error (" + e.code() + "): " + e.getMessage());
@@ -135,7 +146,40 @@ final class DiffCommand implements Callable<Integer> {
         }
     }
 
-    private DiffOptions options() {
+    /** The dbt-aware mode: exit 1 when a model could not be diffed. */
+    private int models(List<Adapter> opened) {
+        if (state == null) {
+            throw new DiffException(DiffErrorCode.USAGE, "--select needs --state: the production run's target directory");
+        }
+        if (!arguments.isEmpty()) {
+            throw new DiffException(DiffErrorCode.USAGE, "give either relations (<db1> <table1> [<db2>] <table2>) or --select/--state, not both");
+        }
+        Path project = (projectDir != null ? projectDir : environment.workingDir()).toAbsolutePath().normalize();
+        Path stateDir = environment.workingDir().resolve(state).normalize();
+        ModelDiffs diffs = new ModelDiffs(environment, project, profilesDir, target, select, exclude, stateDir, session -> {
+            if (prodTarget == null) {
+                return session.adapter();
+            }
+            Adapter prod = open(prodTarget);
+            opened.add(prod);
+            return prod;
+        });
+        DiffReport report = diffs.run(options(false));
+        print(report);
+        return report.diffs().stream().anyMatch(d -> d.error() != null) ? 1 : 0;
+    }
+
+    private void print(DiffReport report) {
+        out.print(switch (output) {
+            case "json" -> JsonReport.render(report);
+            case "markdown" -> MarkdownReport.render(report);
+            default -> TextReport.render(report);
+        });
+        out.flush();
+    }
+
+    /** @param keyRequired whether --key must be given (relation mode; the dbt-aware mode finds keys) */
+    private DiffOptions options(boolean keyRequired) {
         Map<String, String> renameMap = new LinkedHashMap<>();
         for (String r : renames) {
             int eq = r.indexOf('=');
@@ -150,7 +194,7 @@ final class DiffCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new DiffException(DiffErrorCode.USAGE, "--algorithm must be auto, join or hash, got '" + algorithm + "'");
         }
-        if (key.isEmpty()) {
+        if (key.isEmpty() && keyRequired) {
             throw new DiffException(DiffErrorCode.USAGE, "name the primary key with --key (e.g. --key id, or --key a,b for a composite key)");
         }
         return DiffOptions.builder(key.stream().map(String::trim).toList()).columns(trimmed(columns)).excludeColumns(trimmed(excludeColumns))

@@ -63,6 +63,15 @@ public record DiffOptions(List<String> key, List<String> columns, List<String> e
         return absoluteTolerance > 0 || relativeTolerance > 0;
     }
 
+    /** A builder holding these options, with another key (per-model options start from the command's). */
+    public Builder toBuilder(List<String> newKey) {
+        return new Builder(newKey).columns(columns).excludeColumns(excludeColumns).where(where).floatPrecision(floatPrecision)
+                .absoluteTolerance(absoluteTolerance).relativeTolerance(relativeTolerance).caseInsensitive(caseInsensitive).renames(renames)
+                .limit(limit).sampleSize(sampleSize).skipNullKeys(skipNullKeys).assumeUniqueKey(assumeUniqueKey).algorithm(algorithm)
+                .materializeTable(materializeTable).threads(threads).bisectionFactor(bisectionFactor).bisectionThreshold(bisectionThreshold)
+                .portableHash(portableHash);
+    }
+
     public static Builder builder(String... key) {
         return new Builder(List.of(key));
     }

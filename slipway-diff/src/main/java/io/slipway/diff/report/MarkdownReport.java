@@ -109,7 +109,10 @@ public final class MarkdownReport {
         if (d.error() != null) {
             return "error";
         }
-        if (d.rows() == null || d.rows().added() == null) {
+        if (d.rows() == null) {
+            return "not compared";
+        }
+        if (d.rows().added() == null) {
             return "schema and row counts only";
         }
         if (!d.hasDifferences()) {

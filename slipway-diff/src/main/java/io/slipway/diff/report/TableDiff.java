@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param columns    the schema diff with per-column counts, in column order
  * @param samples    sample rows, per kind in key order
  * @param keyChecks  what the key checks found, or null when there is no key
- * @param algorithm  {@code join}, {@code hash}, or {@code schema} (no key: schema and row counts only)
+ * @param algorithm  {@code join}, {@code hash}, {@code schema} (no key: schema and row counts only), or {@code none} (nothing compared)
  * @param complete   false when the diff stopped at {@code --limit}, so counts are lower bounds
  * @param notes      messages for the user
  * @param error      why this pair could not be diffed, or null
@@ -34,8 +34,13 @@ public record TableDiff(String model, String left, String right, List<String> pr
         return (rows != null && rows.anyDifference()) || columns.stream().anyMatch(c -> c.status() != ColumnStatus.SAME);
     }
 
-    /** The same diff for a dbt model. */
-    public TableDiff withModel(String uniqueId) {
-        return new TableDiff(uniqueId, left, right, primaryKey, rows, columns, samples, keyChecks, algorithm, complete, notes, error);
+    /** The same diff for a dbt model, with a note first (or none when null). */
+    public TableDiff withModel(String uniqueId, String note) {
+        List<String> allNotes = new java.util.ArrayList<>();
+        if (note != null) {
+            allNotes.add(note);
+        }
+        allNotes.addAll(notes);
+        return new TableDiff(uniqueId, left, right, primaryKey, rows, columns, samples, keyChecks, algorithm, complete, allNotes, error);
     }
 }

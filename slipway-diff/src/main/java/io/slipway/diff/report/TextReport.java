@@ -45,6 +45,10 @@ public final class TextReport {
                 sb.append("  (stopped at --limit: counts are lower bounds)\n");
             }
         }
+        if (d.columns().isEmpty()) {
+            d.notes().forEach(n -> sb.append("  note: ").append(n).append('\n'));
+            return;
+        }
         TextTable columns = new TextTable(List.of("column", "status", "left type", "right type", "changed", "match"),
                 false, false, false, false, true, true);
         for (ColumnDiff c : d.columns()) {
