@@ -50,6 +50,17 @@ class DiffCommandTest {
         cli = new CliRunner(temp.resolve("home"));
         CliRunner.Result prod = cli.run(project, "build", "--project-dir", project.toString(), "--target", "prod");
         assertThat(prod.exitCode()).as(prod.all()).isZero();
+        // production's artifacts, as CI would download them
+        try (var files = Files.walk(project.resolve("target"))) {
+            for (Path f : files.toList()) {
+                Path to = project.resolve("prod-state").resolve(project.resolve("target").relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else if (f.getFileName().toString().endsWith(".json")) {
+                    Files.copy(f, to);
+                }
+            }
+        }
         Path orders = project.resolve("models/orders.sql");
         String sql = Files.readString(orders);
         sql = sql.replace("coalesce(order_payments.total_amount, 0) as amount",
@@ -109,6 +120,20 @@ class DiffCommandTest {
         JsonNode d = new ObjectMapper().readTree(r.out()).get("diffs").get(0);
         assertThat(d.get("algorithm").asText()).isEqualTo("join");
         assertThat(d.get("left").asText()).isEqualTo("main.orders");
+        assertTheEdit(d);
+    }
+
+    @Test
+    void theDbtAwareModeFindsTheKeyFromTheUniqueTest() throws IOException {
+        CliRunner.Result r = cli.run(project, "diff", "--select", "orders", "--state", "prod-state", "--target", "ci", "-o", "json");
+        assertThat(r.exitCode()).as(r.all()).isZero();
+        JsonNode diffs = new ObjectMapper().readTree(r.out()).get("diffs");
+        assertThat(diffs).hasSize(1);
+        JsonNode d = diffs.get(0);
+        assertThat(d.get("model").asText()).isEqualTo("model.jaffle_shop.orders");
+        assertThat(d.get("left").asText()).isEqualTo("jaffle_shop.main.orders");
+        assertThat(d.get("right").asText()).isEqualTo("jaffle_shop.ci.orders");
+        assertThat(d.get("notes").get(0).asText()).isEqualTo("key order_id from the unique test");
         assertTheEdit(d);
     }
 
