@@ -58,6 +58,7 @@ public final class HashDiff {
     private final String rightDisplay;
     private final RowHasher hasher;
     private boolean complete = true;
+    /** {@code -Dslipway.diff.trace=true} prints each round's timing and SQL to stderr, for tuning. */
     private static final boolean TRACE = Boolean.getBoolean("slipway.diff.trace");
     private final long started = System.nanoTime();
 
@@ -248,7 +249,7 @@ public final class HashDiff {
             SideSql s = side.sql();
             String where = SideSql.and(s.baseFilter(plan.keys(), true), level.filter(side, chunk, chunks));
             String sql = hasher.checksumQuery(s.dialect(), s.left(), s.relation(), where, level.bucket(side, chunk, chunks));
-            trace("checksum SQL: " + sql);
+            trace("checksum SQL: " + (sql.length() > 2000 ? sql.substring(0, 2000) + " ..." : sql));
             return () -> side.query(sql);
         }
 
