@@ -124,7 +124,7 @@ public final class RowHasher {
                 String part = p.comparison().form() == Comparison.Form.TEXT ? texts.get(t++) : "cast(" + numbers.get(n++) + " as " + d.textType() + ")";
                 parts.add("coalesce(" + part + ", " + d.chr(1) + ")");
             }
-            String joined = String.join(" || " + d.chr(31) + " || ", parts);
+            String joined = d.joined(parts, d.chr(31));
             List<String> items = new ArrayList<>(extra);
             items.add((mode == Mode.PORTABLE ? d.md5Bits(joined) : d.nativeTextHash(joined)) + " as __h");
             return "select " + String.join(", ", items) + " from " + from + filter;
