@@ -130,8 +130,13 @@ public final class JoinDiff {
         }
     }
 
+    /** A single whole-number key travels as numbers (cheaper to match than text); other keys as text. */
+    private boolean numericKey() {
+        return plan.keys().size() == 1 && plan.keys().get(0).comparison().kind() == io.slipway.diff.plan.Comparison.Kind.INTEGER;
+    }
+
     private String firstJoin() {
-        String keyText = keyText("l", "r");
+        String keyText = numericKey() ? "coalesce(l.__k0, r.__k0)" : keyText("l", "r");
         return "select count(l.__p), count(r.__p),"
                 + " count(*) filter (where l.__p is not null and r.__p is not null),"
                 + " count(*) filter (where r.__p is null),"
@@ -184,7 +189,7 @@ public final class JoinDiff {
         }
         List<String> literals = new ArrayList<>(items.size());
         for (Object o : items) {
-            literals.add(dialect.literal(String.valueOf(o)));
+            literals.add(numericKey() ? Long.toString(Queries.asLong(o)) : dialect.literal(String.valueOf(o)));
         }
         return literals;
     }
@@ -241,7 +246,9 @@ public final class JoinDiff {
         items.add("1 as __p");
         String filter = side.baseFilter(plan.keys(), true);
         if (keys != null) {
-            filter = SideSql.and(filter, dialect.inList(keyTextOf(side), keys));
+            filter = SideSql.and(filter, numericKey()
+                    ? dialect.inNumbers(side.comparable(plan.keys().get(0)), keys.stream().map(Long::parseLong).toList())
+                    : dialect.inList(keyTextOf(side), keys));
         }
         return "select " + String.join(", ", items) + " from " + side.relation() + SideSql.whereClause(filter);
     }
