@@ -41,6 +41,7 @@ public interface Dialect {
             case DECIMAL -> comparison.scaledBigint() ? canonical(column, type, comparison) : decimal(column, type, comparison.digits());
             case TEXT -> type.kind() == io.slipway.diff.plan.ValueKind.UUID ? "cast(" + column + " as " + textType() + ")" : column;
             case OTHER -> "cast(" + column + " as " + textType() + ")";
+            case TIME -> column;
             default -> canonical(column, type, comparison);
         };
     }

@@ -97,6 +97,6 @@ public record SideSql(Dialect dialect, String relation, String where, boolean le
     }
 
     private static boolean textLike(Comparison c) {
-        return c.kind() == Comparison.Kind.TEXT || c.kind() == Comparison.Kind.OTHER || c.kind() == Comparison.Kind.TIME;
+        return c.kind() == Comparison.Kind.TEXT || c.kind() == Comparison.Kind.OTHER;
     }
 }
