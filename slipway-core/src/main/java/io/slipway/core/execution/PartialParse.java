@@ -36,6 +36,8 @@ import java.util.zip.CRC32C;
 final class PartialParse {
     static final String FILE = "partial_parse.json";
     static final String SNAPSHOT_FILE = "partial_parse.bin";
+    /** The first bytes of the file: another layout (an older Slipway's) is a version mismatch, not a damaged file. */
+    private static final String MAGIC = "slipway-partial-parse-1";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private PartialParse() {
@@ -144,6 +146,10 @@ final class PartialParse {
             return new Lookup(null, "saved manifest not found. Starting full parse.");
         }
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            byte[] magic = new byte[MAGIC.length()];
+            if (in.readNBytes(magic, 0, magic.length) != magic.length || !MAGIC.equals(new String(magic, java.nio.charset.StandardCharsets.US_ASCII))) {
+                return new Lookup(null, "of a version mismatch");
+            }
             Map<String, String> key = readStrings(in);
             if (!java.util.Objects.equals(key.get("version"), inputs.key().get("version"))) {
                 return new Lookup(null, "of a version mismatch");
@@ -176,6 +182,7 @@ final class PartialParse {
         try {
             Files.createDirectories(targetDir);
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
+                out.writeBytes(MAGIC);
                 writeStrings(out, new TreeMap<>(inputs.key()));
                 writeStrings(out, inputs.files());
                 writeStrings(out, envRead);
