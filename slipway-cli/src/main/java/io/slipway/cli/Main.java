@@ -90,6 +90,9 @@ public final class Main implements Callable<Integer> {
         boolean quiet;
         @Option(names = "--log-format", description = "text or json.", defaultValue = "text")
         String logFormat;
+        @Option(names = "--partial-parse", negatable = true,
+                description = "Reuse the previous parse when no file, var or env var it read changed (default: DBT_PARTIAL_PARSE, else on).")
+        Boolean partialParse;
         @Option(names = "--threads", description = "Threads to run nodes on (default: the target's).")
         Integer threads;
 
@@ -178,6 +181,8 @@ public final class Main implements Callable<Integer> {
                     .selector(selector()).indirectSelection(indirectSelection())
                     .state(path(state(), "DBT_STATE")).defer(flag(defer(), "DBT_DEFER"))
                     .deferState(path(deferState(), "DBT_DEFER_STATE")).favorState(flag(favorState(), "DBT_FAVOR_STATE"))
+                    .partialParse(partialParse != null ? partialParse
+                            : !List.of("0", "false", "no", "n", "off").contains(environment.env().getOrDefault("DBT_PARTIAL_PARSE", "").trim().toLowerCase(java.util.Locale.ROOT)))
                     .build();
             ConsolePrinter printer = new ConsolePrinter(out, logFormat.equals("json"), quiet);
             Invocation invocation = newInvocation(request, printer);

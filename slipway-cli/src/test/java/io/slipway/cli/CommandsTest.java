@@ -116,7 +116,7 @@ class CommandsTest {
                       value: models/staging
                 """);
         CliRunner.Result result = cli.run(p, "ls", "--project-dir", p.toString(), "--selector", "staging_only",
-                "--resource-type", "model", "--output", "name");
+                "--resource-type", "model", "--output", "name", "--quiet");
         assertThat(result.out().lines().sorted().toList()).containsExactly("stg_customers", "stg_orders", "stg_payments");
     }
 

@@ -5,7 +5,9 @@ import io.slipway.core.artifacts.ManifestWriter;
 import io.slipway.core.deps.DepsOptions;
 import io.slipway.core.error.ErrorCode;
 import io.slipway.core.error.SlipwayException;
+import io.slipway.core.event.EventCode;
 import io.slipway.core.event.EventSink;
+import io.slipway.core.event.Level;
 import io.slipway.core.manifest.Node;
 import io.slipway.core.manifest.ResourceType;
 import io.slipway.core.parser.ParseResult;
@@ -118,14 +120,31 @@ public final class Invocation {
                     environment.homeDir(), reporter.sink(), id)) {
                 targetDir = session.targetDir();
                 ArtifactMetadata metadata = new ArtifactMetadata(id, ZonedDateTime.now(ZoneOffset.UTC), Map.of());
+                boolean partial = effective.partialParse();
                 PartialParse.Inputs inputs = PartialParse.inputs(session, effective);
-                if (effective.command() == Command.PARSE && PartialParse.unchanged(targetDir, inputs, environment.env())) {
+                if (partial && effective.command() == Command.PARSE && PartialParse.unchanged(targetDir, inputs, environment.env())) {
                     reporter.info("Nothing changed since the last parse (" + inputs.files().size() + " files): "
                             + session.project().projectDir().relativize(targetDir.resolve("manifest.json")) + " is current");
                     return new InvocationResult(0, List.of(), targetDir, null);
                 }
                 PartialParse.forget(targetDir);
-                ParseResult parsed = session.parse();
+                PartialParse.Lookup lookup = partial ? PartialParse.load(targetDir, inputs, environment.env()) : null;
+                PartialParse.Cached cached = lookup == null ? null : lookup.cached();
+                if (lookup != null && lookup.reason() != null) {
+                    reporter.info("Unable to do partial parsing because " + lookup.reason());
+                }
+                ParseResult parsed;
+                Map<String, String> envRead;
+                if (cached != null) {
+                    parsed = session.restore(cached.snapshot());
+                    envRead = cached.envRead();
+                    reporter.emit(EventCode.Z003_MESSAGE, Level.DEBUG, "Partial parsing: nothing changed; reusing the parse of "
+                            + parsed.manifest().nodes().size() + " nodes", Map.of());
+                } else {
+                    parsed = session.parse();
+                    envRead = PartialParse.envValues(session.context().envVarsRead(), environment.env());
+                    PartialParse.store(targetDir, inputs, envRead, parsed);
+                }
                 // the state may be this target directory: read it before this run's manifest replaces it
                 for (PreviousState previous : java.util.Arrays.asList(state, deferState)) {
                     if (previous != null) {
@@ -137,7 +156,7 @@ public final class Invocation {
                     ManifestWriter.write(targetDir.resolve("manifest.json"), parsed.manifest(), parsed.disabled(), metadata, Map.of());
                 }
                 if (effective.command() == Command.PARSE) {
-                    PartialParse.save(targetDir, inputs, session.context().envVarsRead(), environment.env());
+                    PartialParse.save(targetDir, inputs, envRead);
                     return new InvocationResult(0, List.of(), targetDir, null);
                 }
                 if (effective.command() == Command.SHOW || (effective.command() == Command.COMPILE && effective.inlineSql() != null)) {

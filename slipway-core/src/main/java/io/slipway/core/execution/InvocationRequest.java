@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param defer         {@code --defer}: refs to unselected nodes missing here resolve to the state's relations
  * @param deferState    {@code --defer-state}: the state to defer to, or null for {@code --state}
  * @param favorState    {@code --favor-state}: defer unselected nodes even when they exist here
+ * @param partialParse  {@code --partial-parse} (the default): reuse the previous parse when no input changed
  */
 public record InvocationRequest(
         Command command,
@@ -49,7 +50,8 @@ public record InvocationRequest(
         Path state,
         boolean defer,
         Path deferState,
-        boolean favorState) {
+        boolean favorState,
+        boolean partialParse) {
 
     public InvocationRequest {
         Objects.requireNonNull(command, "command is null");
@@ -65,37 +67,37 @@ public record InvocationRequest(
     /** A request with every flag at its default. */
     public static InvocationRequest of(Command command, Path projectDir) {
         return new InvocationRequest(command, projectDir, null, null, List.of(), List.of(), null, Map.of(), false, false, null,
-                null, 10, "text", List.of(), List.of(), null, "eager", null, false, null, false);
+                null, 10, "text", List.of(), List.of(), null, "eager", null, false, null, false, true);
     }
 
     public InvocationRequest withSelect(List<String> value) {
         return new InvocationRequest(command, projectDir, profilesDir, target, value, exclude, threads, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
-                favorState);
+                favorState, partialParse);
     }
 
     public InvocationRequest withProfilesDir(Path value) {
         return new InvocationRequest(command, projectDir, value, target, select, exclude, threads, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
-                favorState);
+                favorState, partialParse);
     }
 
     public InvocationRequest withThreads(Integer value) {
         return new InvocationRequest(command, projectDir, profilesDir, target, select, exclude, value, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
-                favorState);
+                favorState, partialParse);
     }
 
     public InvocationRequest withTarget(String value) {
         return new InvocationRequest(command, projectDir, profilesDir, value, select, exclude, threads, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
-                favorState);
+                favorState, partialParse);
     }
 
     public InvocationRequest withState(Path stateDir, boolean deferValue, Path deferStateDir, boolean favorStateValue) {
         return new InvocationRequest(command, projectDir, profilesDir, target, select, exclude, threads, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, stateDir, deferValue,
-                deferStateDir, favorStateValue);
+                deferStateDir, favorStateValue, partialParse);
     }
 
     /** A builder with every flag at its default; callers set only what they have. */
@@ -127,6 +129,7 @@ public record InvocationRequest(
         private boolean defer;
         private Path deferState;
         private boolean favorState;
+        private boolean partialParse = true;
 
         private Builder(Command command, Path projectDir) {
             this.command = command;
@@ -233,10 +236,15 @@ public record InvocationRequest(
             return this;
         }
 
+        public Builder partialParse(boolean value) {
+            partialParse = value;
+            return this;
+        }
+
         public InvocationRequest build() {
             return new InvocationRequest(command, projectDir, profilesDir, target, select, exclude, threads, vars, fullRefresh, failFast,
                     targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer,
-                    deferState, favorState);
+                    deferState, favorState, partialParse);
         }
     }
 }

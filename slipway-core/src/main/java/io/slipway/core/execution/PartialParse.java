@@ -1,7 +1,16 @@
 package io.slipway.core.execution;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.slipway.core.parser.ParseResult;
+import io.slipway.core.parser.ParseSnapshot;
+import io.slipway.core.parser.SnapshotCodec;
 import io.slipway.core.project.ProjectConfig;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.nio.file.StandardCopyOption;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,16 +28,27 @@ import java.util.zip.CRC32C;
  * project and its packages, and the environment variables templates read) is kept beside the manifest in
  * {@code target/partial_parse.json}. {@code parse} with an unchanged fingerprint has nothing to do. Files
  * are compared by size and modification time, as build tools do.
+ *
+ * <p>Every other command reuses the parse itself: {@code target/partial_parse.bin} holds the parsed nodes
+ * ({@link ParseSnapshot}) under the same fingerprint, as dbt's {@code partial_parse.msgpack} does. A cache
+ * that cannot be read or written only costs a full parse.
  */
 final class PartialParse {
     static final String FILE = "partial_parse.json";
+    static final String SNAPSHOT_FILE = "partial_parse.bin";
+    /** The first bytes of the file: another layout (an older Slipway's) is a version mismatch, not a damaged file. */
+    private static final String MAGIC = "slipway-partial-parse-1";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private PartialParse() {
     }
 
     /** What the parse of this session would read, as a fingerprint, plus the files' checksums. */
-    record Inputs(String fingerprint, Map<String, String> files) {
+    record Inputs(Map<String, String> key, Map<String, String> files) {
+        /** One hash of everything but the files. */
+        String fingerprint() {
+            return crc(key.toString());
+        }
     }
 
     static Inputs inputs(ProjectSession session, InvocationRequest request) {
@@ -51,14 +71,13 @@ final class PartialParse {
             hashFile(project.projectDir(), project.projectDir().resolve("dbt_project.yml"), files);
             hashFile(project.projectDir(), project.projectDir().resolve("selectors.yml"), files);
         }
-        Map<String, Object> key = new LinkedHashMap<>();
-        key.put("slipway", Versions.SLIPWAY);
-        key.put("project", String.valueOf(session.project()));
-        key.put("target", String.valueOf(session.profile().values()));
-        key.put("target_name", session.profile().targetName());
-        key.put("vars", String.valueOf(request.vars()));
-        key.put("adapter", session.adapter().type());
-        return new Inputs(Integer.toHexString(key.hashCode()) + "-" + crc(MAPPER.writeValueAsString(key)), files);
+        // each part hashed, so that no password reaches the cache, and named, so that a miss can say why
+        Map<String, String> key = new LinkedHashMap<>();
+        key.put("version", crc(Versions.SLIPWAY + "/" + codeStamp()));
+        key.put("project", crc(String.valueOf(session.project())));
+        key.put("target", crc(session.profile().targetName() + "/" + session.profile().values() + "/" + session.adapter().type()));
+        key.put("vars", crc(String.valueOf(request.vars())));
+        return new Inputs(key, files);
     }
 
     /** Whether the manifest on disk was written from exactly these inputs (and the env vars it read are unchanged). */
@@ -87,14 +106,10 @@ final class PartialParse {
     }
 
     /** Records the inputs of the manifest just written. */
-    static void save(Path targetDir, Inputs inputs, java.util.Set<String> envVarsRead, Map<String, String> env) {
+    static void save(Path targetDir, Inputs inputs, Map<String, String> envRead) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("fingerprint", inputs.fingerprint());
-        Map<String, String> envValues = new TreeMap<>();
-        for (String name : envVarsRead) {
-            envValues.put(name, env.get(name));
-        }
-        out.put("env", envValues);
+        out.put("env", new TreeMap<>(envRead));
         out.put("files", inputs.files());
         try {
             MAPPER.writeValue(targetDir.resolve(FILE).toFile(), out);
@@ -110,6 +125,126 @@ final class PartialParse {
         } catch (IOException e) {
             // the next parse checks the manifest's fingerprint anyway
         }
+    }
+
+    /** A parse kept by {@link #store}, and the environment variables it read. */
+    record Cached(ParseSnapshot snapshot, Map<String, String> envRead) {
+    }
+
+    /**
+     * What looking for a kept parse found: the parse, or why there is none. {@code reason} completes dbt's
+     * "Unable to do partial parsing because ..." when the whole project must be parsed again for a reason a
+     * user should know (no saved parse, other vars or target); null when only files or env vars changed.
+     */
+    record Lookup(Cached cached, String reason) {
+    }
+
+    /** The parse stored from exactly these inputs, or why it cannot be used. */
+    static Lookup load(Path targetDir, Inputs inputs, Map<String, String> env) {
+        Path file = targetDir.resolve(SNAPSHOT_FILE);
+        if (!Files.isRegularFile(file)) {
+            return new Lookup(null, "saved manifest not found. Starting full parse.");
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            byte[] magic = new byte[MAGIC.length()];
+            if (in.readNBytes(magic, 0, magic.length) != magic.length || !MAGIC.equals(new String(magic, java.nio.charset.StandardCharsets.US_ASCII))) {
+                return new Lookup(null, "of a version mismatch");
+            }
+            Map<String, String> key = readStrings(in);
+            if (!java.util.Objects.equals(key.get("version"), inputs.key().get("version"))) {
+                return new Lookup(null, "of a version mismatch");
+            }
+            if (!java.util.Objects.equals(key.get("project"), inputs.key().get("project"))) {
+                return new Lookup(null, "the project config has changed");
+            }
+            if (!key.equals(new TreeMap<>(inputs.key()))) {
+                return new Lookup(null, "config vars, config profile, or config target have changed");
+            }
+            if (!inputs.files().equals(readStrings(in))) {
+                return new Lookup(null, null);
+            }
+            Map<String, String> envRead = readStrings(in);
+            for (Map.Entry<String, String> e : envRead.entrySet()) {
+                if (!java.util.Objects.equals(env.get(e.getKey()), e.getValue())) {
+                    return new Lookup(null, null);
+                }
+            }
+            return new Lookup(new Cached(SnapshotCodec.read(in), envRead), null);
+        } catch (IOException | RuntimeException e) {
+            return new Lookup(null, "the saved manifest could not be read (" + e.getMessage() + "). Starting full parse.");
+        }
+    }
+
+    /** Keeps a full parse for the next invocation; written aside and moved, so a reader never sees half a file. */
+    static void store(Path targetDir, Inputs inputs, Map<String, String> envRead, ParseResult parsed) {
+        Path file = targetDir.resolve(SNAPSHOT_FILE);
+        Path temp = targetDir.resolve(SNAPSHOT_FILE + ".tmp");
+        try {
+            Files.createDirectories(targetDir);
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
+                out.writeBytes(MAGIC);
+                writeStrings(out, new TreeMap<>(inputs.key()));
+                writeStrings(out, inputs.files());
+                writeStrings(out, envRead);
+                SnapshotCodec.write(out, ParseSnapshot.of(parsed));
+            }
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            // a value the codec cannot keep, or a full disk: the next run parses again
+            try {
+                Files.deleteIfExists(temp);
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // nothing more to do
+            }
+        }
+    }
+
+    /** A string map (values may be null), in order. */
+    private static void writeStrings(DataOutputStream out, Map<String, String> map) throws IOException {
+        out.writeInt(map.size());
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeBoolean(e.getValue() != null);
+            if (e.getValue() != null) {
+                out.writeUTF(e.getValue());
+            }
+        }
+    }
+
+    private static Map<String, String> readStrings(DataInputStream in) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            String key = in.readUTF();
+            out.put(key, in.readBoolean() ? in.readUTF() : null);
+        }
+        return out;
+    }
+
+    /** The values of the environment variables a parse read (null for those not set). */
+    static Map<String, String> envValues(java.util.Set<String> names, Map<String, String> env) {
+        Map<String, String> out = new TreeMap<>();
+        for (String name : names) {
+            out.put(name, env.get(name));
+        }
+        return out;
+    }
+
+    /**
+     * Slipway's own code, as far as a cache must know it: the size and time of the jar parsing runs from,
+     * so that a rebuilt Slipway of the same version does not reuse a parse made by the old one.
+     */
+    private static String codeStamp() {
+        try {
+            java.security.CodeSource source = PartialParse.class.getProtectionDomain().getCodeSource();
+            Path location = source == null ? null : Path.of(source.getLocation().toURI());
+            if (location != null && Files.isRegularFile(location)) {
+                return Files.size(location) + "@" + Files.getLastModifiedTime(location).toMillis();
+            }
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            // unknown: the version alone decides
+        }
+        return "";
     }
 
     private static void hashTree(Path root, Path dir, Map<String, String> files) throws IOException {

@@ -12,6 +12,7 @@ import io.slipway.core.event.EventSink;
 import io.slipway.core.event.Level;
 import io.slipway.core.parser.ParseEnvironment;
 import io.slipway.core.parser.ParseResult;
+import io.slipway.core.parser.ParseSnapshot;
 import io.slipway.core.parser.ProjectParser;
 import io.slipway.core.parser.SourceFile;
 import io.slipway.core.project.ProfileLoader;
@@ -169,6 +170,15 @@ public final class ProjectSession implements AutoCloseable {
 
     /** Parses the project into a manifest. */
     public ParseResult parse() {
+        return new ProjectParser(new ParseEnvironment(project, adapter, context)).parse(packages, internalMacros());
+    }
+
+    /** The project as an earlier parse of the same inputs left it; only macros are parsed again. */
+    public ParseResult restore(ParseSnapshot snapshot) {
+        return new ProjectParser(new ParseEnvironment(project, adapter, context)).restore(packages, internalMacros(), snapshot);
+    }
+
+    private List<SourceFile> internalMacros() {
         List<SourceFile> internal = new ArrayList<>();
         for (String file : GLOBAL_MACROS) {
             internal.add(resource("dbt", "io/slipway/core/macros/" + file, "macros/" + file));
@@ -177,7 +187,7 @@ public final class ProjectSession implements AutoCloseable {
             String name = resource.substring(resource.lastIndexOf('/') + 1);
             internal.add(resource("dbt_" + adapter.type(), resource, "macros/" + name));
         }
-        return new ProjectParser(new ParseEnvironment(project, adapter, context)).parse(packages, internal);
+        return internal;
     }
 
     private SourceFile resource(String packageName, String resource, String originalPath) {

@@ -53,33 +53,7 @@ public final class ProjectParser {
         all.add(env.root());
 
         // 1. macros
-        MacroParser macroParser = new MacroParser(env.context().jinja());
-        Map<String, MacroNode> macros = new LinkedHashMap<>();
-        List<SourceFile> macroFiles = new ArrayList<>(internalMacros);
-        for (ProjectConfig pkg : all) {
-            macroFiles.addAll(FileFinder.find(pkg.name(), pkg.projectDir(), pkg.macroPaths(), SQL));
-            List<String> genericDirs = pkg.testPaths().stream().map(p -> p + "/generic").toList();
-            macroFiles.addAll(FileFinder.find(pkg.name(), pkg.projectDir(), genericDirs, SQL));
-        }
-        for (SourceFile file : macroFiles) {
-            for (MacroNode macro : macroParser.parse(file)) {
-                MacroNode previous = macros.putIfAbsent(macro.uniqueId(), macro);
-                if (previous != null) {
-                    throw new SlipwayException(ErrorCode.DUPLICATE_RESOURCE,
-                            "dbt found two macros named '" + macro.name() + "' in package '" + macro.packageName() + "': "
-                                    + previous.originalFilePath() + " and " + macro.originalFilePath() + "; rename or remove one",
-                            macro.originalFilePath(), 0);
-                }
-            }
-        }
-        List<String> internalPackages = new ArrayList<>();
-        internalPackages.add("dbt_" + env.adapter().type());
-        internalPackages.add(MacroIndex.GLOBAL_PACKAGE);
-        MacroIndex index = new MacroIndex(env.root().name(), internalPackages, macros.values());
-        env.context().setMacros(index);
-        macros = MacroParser.linkDependencies(macros, index, env.context().adapterTypes());
-        index = new MacroIndex(env.root().name(), internalPackages, macros.values());
-        env.context().setMacros(index);
+        Map<String, MacroNode> macros = parseMacros(all, internalMacros);
 
         // 2. doc blocks
         Map<String, DocBlock> docs = new LinkedHashMap<>();
@@ -222,6 +196,58 @@ public final class ProjectParser {
         checkCycles(manifest);
         ModelAccess.check(manifest, env.context().events());
         return new ParseResult(manifest, disabled);
+    }
+
+    /**
+     * A project as an earlier parse left it, from the same inputs: macros are parsed again (they hold
+     * parsed templates and the session's context needs their index), everything else is taken as it was.
+     */
+    public ParseResult restore(List<ProjectConfig> packages, List<SourceFile> internalMacros, ParseSnapshot snapshot) {
+        List<ProjectConfig> all = new ArrayList<>(packages);
+        all.add(env.root());
+        Map<String, MacroNode> macros = parseMacros(all, internalMacros);
+        snapshot.macroDescriptions().forEach((id, description) -> {
+            MacroNode m = macros.get(id);
+            if (m != null) {
+                macros.put(id, new MacroNode(m.uniqueId(), m.name(), m.packageName(), m.path(), m.originalFilePath(), m.macroSql(),
+                        m.dependsOn(), description, m.definition()));
+            }
+        });
+        Manifest manifest = new Manifest(env.root().name(), env.adapter().type(), snapshot.nodes(), snapshot.sources(), macros,
+                snapshot.docs(), snapshot.groups());
+        return new ParseResult(manifest, snapshot.disabled());
+    }
+
+    /** Every macro file's macros, linked to the macros they call; the session's context gets their index. */
+    private Map<String, MacroNode> parseMacros(List<ProjectConfig> all, List<SourceFile> internalMacros) {
+        MacroParser macroParser = new MacroParser(env.context().jinja());
+        Map<String, MacroNode> macros = new LinkedHashMap<>();
+        List<SourceFile> macroFiles = new ArrayList<>(internalMacros);
+        for (ProjectConfig pkg : all) {
+            macroFiles.addAll(FileFinder.find(pkg.name(), pkg.projectDir(), pkg.macroPaths(), SQL));
+            List<String> genericDirs = pkg.testPaths().stream().map(p -> p + "/generic").toList();
+            macroFiles.addAll(FileFinder.find(pkg.name(), pkg.projectDir(), genericDirs, SQL));
+        }
+        for (SourceFile file : macroFiles) {
+            for (MacroNode macro : macroParser.parse(file)) {
+                MacroNode previous = macros.putIfAbsent(macro.uniqueId(), macro);
+                if (previous != null) {
+                    throw new SlipwayException(ErrorCode.DUPLICATE_RESOURCE,
+                            "dbt found two macros named '" + macro.name() + "' in package '" + macro.packageName() + "': "
+                                    + previous.originalFilePath() + " and " + macro.originalFilePath() + "; rename or remove one",
+                            macro.originalFilePath(), 0);
+                }
+            }
+        }
+        List<String> internalPackages = new ArrayList<>();
+        internalPackages.add("dbt_" + env.adapter().type());
+        internalPackages.add(MacroIndex.GLOBAL_PACKAGE);
+        MacroIndex index = new MacroIndex(env.root().name(), internalPackages, macros.values());
+        env.context().setMacros(index);
+        macros = MacroParser.linkDependencies(macros, index, env.context().adapterTypes());
+        index = new MacroIndex(env.root().name(), internalPackages, macros.values());
+        env.context().setMacros(index);
+        return macros;
     }
 
     /**

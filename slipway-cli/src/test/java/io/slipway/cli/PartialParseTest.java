@@ -1,0 +1,112 @@
+package io.slipway.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Partial parsing for every command: a run reuses the previous parse (target/partial_parse.bin) when nothing it
+ * read changed, gives exactly what a full parse gives, and parses again after any change to a file, a var, the
+ * target or an environment variable a template read.
+ */
+class PartialParseTest {
+    private static final String FULL_PARSE = "Unable to do partial parsing because";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void aReusedParseBuildsWhatAFullParseBuilds(@TempDir Path dir) throws IOException {
+        Path p = CliRunner.copyProject(CliRunner.exampleProject(), dir.resolve("jaffle"));
+        CliRunner cli = new CliRunner(dir.resolve("home"));
+
+        CliRunner.Result first = cli.run(p, "build", "--project-dir", p.toString());
+        assertThat(first.exitCode()).as(first.all()).isZero();
+        assertThat(first.out()).contains(FULL_PARSE + " saved manifest not found. Starting full parse.");
+        assertThat(p.resolve("target/partial_parse.bin")).isRegularFile();
+        JsonNode fullParse = withoutMetadata(p.resolve("target/manifest.json"));
+
+        CliRunner.Result second = cli.run(p, "build", "--project-dir", p.toString());
+        assertThat(second.exitCode()).as(second.all()).isZero();
+        assertThat(second.out()).doesNotContain(FULL_PARSE).contains("PASS=29");
+        // every node, source, doc, group and macro as the full parse had them
+        assertThat(withoutMetadata(p.resolve("target/manifest.json"))).isEqualTo(fullParse);
+    }
+
+    @Test
+    void anEditedFileAVarAndAnEnvVarEachTakeEffect(@TempDir Path dir) throws IOException {
+        Path p = CliRunner.copyProject(CliRunner.exampleProject(), dir.resolve("jaffle"));
+        Path model = p.resolve("models/pp_probe.sql");
+        Files.writeString(model, "select '{{ env_var(\"SLIPWAY_PP_PROBE\", \"default\") }}' as v, {{ var('pp_n', 1) }} as n");
+        CliRunner cli = new CliRunner(dir.resolve("home"));
+        assertThat(cli.run(p, "run", "--project-dir", p.toString(), "-s", "pp_probe").exitCode()).isZero();
+        assertThat(probe(p)).containsExactly("default/1");
+
+        // a file edit: the same size is not enough to hide it, the time changes too
+        Files.writeString(model, "select '{{ env_var(\"SLIPWAY_PP_PROBE\", \"default\") }}' as v, {{ var('pp_n', 1) }} + 1 as n");
+        Files.setLastModifiedTime(model, FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        CliRunner.Result edited = cli.run(p, "run", "--project-dir", p.toString(), "-s", "pp_probe");
+        assertThat(edited.exitCode()).as(edited.all()).isZero();
+        assertThat(probe(p)).containsExactly("default/2");
+
+        CliRunner.Result unchanged = cli.run(p, "run", "--project-dir", p.toString(), "-s", "pp_probe");
+        assertThat(unchanged.out()).doesNotContain(FULL_PARSE);
+
+        CliRunner.Result withVars = cli.run(p, "run", "--project-dir", p.toString(), "-s", "pp_probe", "--vars", "{pp_n: 10}");
+        assertThat(withVars.out()).contains(FULL_PARSE + " config vars, config profile, or config target have changed");
+        assertThat(probe(p)).containsExactly("default/11");
+
+        CliRunner withEnv = new CliRunner(dir.resolve("home")).env("SLIPWAY_PP_PROBE", "from-env");
+        assertThat(withEnv.run(p, "run", "--project-dir", p.toString(), "-s", "pp_probe", "--vars", "{pp_n: 10}").exitCode()).isZero();
+        assertThat(probe(p)).containsExactly("from-env/11");
+    }
+
+    @Test
+    void aDamagedCacheIsParsedAroundAndNoPartialParseSkipsIt(@TempDir Path dir) throws IOException {
+        Path p = CliRunner.copyProject(CliRunner.exampleProject(), dir.resolve("jaffle"));
+        CliRunner cli = new CliRunner(dir.resolve("home"));
+        assertThat(cli.run(p, "seed", "--project-dir", p.toString()).exitCode()).isZero();
+        Path cache = p.resolve("target/partial_parse.bin");
+        damage(cache);
+
+        CliRunner.Result damaged = cli.run(p, "ls", "--project-dir", p.toString());
+        assertThat(damaged.exitCode()).as(damaged.all()).isZero();
+        assertThat(damaged.out()).contains(FULL_PARSE + " the saved manifest could not be read").contains("jaffle_shop.customers");
+        // the full parse wrote a sound cache again
+        CliRunner.Result after = cli.run(p, "ls", "--project-dir", p.toString());
+        assertThat(after.out()).doesNotContain(FULL_PARSE).contains("jaffle_shop.customers");
+
+        // --no-partial-parse does not read the cache (and leaves a sound one)
+        damage(cache);
+        CliRunner.Result skipped = cli.run(p, "ls", "--project-dir", p.toString(), "--no-partial-parse");
+        assertThat(skipped.exitCode()).as(skipped.all()).isZero();
+        assertThat(skipped.out()).doesNotContain(FULL_PARSE).contains("jaffle_shop.customers");
+        assertThat(cli.run(p, "ls", "--project-dir", p.toString()).out()).doesNotContain(FULL_PARSE);
+
+        CliRunner.Result viaEnv = new CliRunner(dir.resolve("home")).env("DBT_PARTIAL_PARSE", "false")
+                .run(p, "ls", "--project-dir", p.toString(), "--vars", "{x: 1}");
+        assertThat(viaEnv.out()).doesNotContain(FULL_PARSE).contains("jaffle_shop.customers");
+    }
+
+    private static void damage(Path cache) throws IOException {
+        byte[] bytes = Files.readAllBytes(cache);
+        Files.write(cache, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    }
+
+    private static JsonNode withoutMetadata(Path manifest) throws IOException {
+        ObjectNode tree = (ObjectNode) JSON.readTree(manifest.toFile());
+        tree.remove("metadata");
+        return tree;
+    }
+
+    private static java.util.List<String> probe(Path project) {
+        return Warehouse.read(project.resolve("target/jaffle_shop.duckdb")).query("select v || '/' || n from main.pp_probe");
+    }
+}
