@@ -95,6 +95,7 @@ public final class Invocation {
     /** Runs the command to completion; never throws for user errors (they become exit code 2 and an error event). */
     public InvocationResult run() {
         Path targetDir = null;
+        Thread storing = null;
         try {
             if (request.command() == Command.CLEAN) {
                 return CleanTask.run(request, environment, reporter);
@@ -143,7 +144,8 @@ public final class Invocation {
                 } else {
                     parsed = session.parse();
                     envRead = PartialParse.envValues(session.context().envVarsRead(), environment.env());
-                    PartialParse.store(targetDir, inputs, envRead, parsed);
+                    // kept while the command goes on: it costs a tenth of the parse, and nothing here reads it
+                    storing = PartialParse.storeInBackground(targetDir, inputs, envRead, parsed);
                 }
                 // the state may be this target directory: read it before this run's manifest replaces it
                 for (PreviousState previous : java.util.Arrays.asList(state, deferState)) {
@@ -201,6 +203,7 @@ public final class Invocation {
             return new InvocationResult(2, List.of(), targetDir, e);
         } finally {
             running = null;
+            PartialParse.await(storing);
         }
     }
 

@@ -6,7 +6,6 @@ import io.slipway.core.parser.ParseSnapshot;
 import io.slipway.core.parser.SnapshotCodec;
 import io.slipway.core.project.ProjectConfig;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -145,7 +144,10 @@ final class PartialParse {
         if (!Files.isRegularFile(file)) {
             return new Lookup(null, "saved manifest not found. Starting full parse.");
         }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            java.io.ByteArrayInputStream stream = new java.io.ByteArrayInputStream(bytes);
+            DataInputStream in = new DataInputStream(stream);
             byte[] magic = new byte[MAGIC.length()];
             if (in.readNBytes(magic, 0, magic.length) != magic.length || !MAGIC.equals(new String(magic, java.nio.charset.StandardCharsets.US_ASCII))) {
                 return new Lookup(null, "of a version mismatch");
@@ -169,7 +171,7 @@ final class PartialParse {
                     return new Lookup(null, null);
                 }
             }
-            return new Lookup(new Cached(SnapshotCodec.read(in), envRead), null);
+            return new Lookup(new Cached(SnapshotCodec.decode(bytes, bytes.length - stream.available()), envRead), null);
         } catch (IOException | RuntimeException e) {
             return new Lookup(null, "the saved manifest could not be read (" + e.getMessage() + "). Starting full parse.");
         }
@@ -178,25 +180,56 @@ final class PartialParse {
     /** Keeps a full parse for the next invocation; written aside and moved, so a reader never sees half a file. */
     static void store(Path targetDir, Inputs inputs, Map<String, String> envRead, ParseResult parsed) {
         Path file = targetDir.resolve(SNAPSHOT_FILE);
-        Path temp = targetDir.resolve(SNAPSHOT_FILE + ".tmp");
+        Path temp = null;
         try {
             Files.createDirectories(targetDir);
+            byte[] body = SnapshotCodec.encode(ParseSnapshot.of(parsed));
+            // a name of its own: invocations of one project may store at the same time (the last move wins)
+            temp = Files.createTempFile(targetDir, SNAPSHOT_FILE, ".tmp");
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
                 out.writeBytes(MAGIC);
                 writeStrings(out, new TreeMap<>(inputs.key()));
                 writeStrings(out, inputs.files());
                 writeStrings(out, envRead);
-                SnapshotCodec.write(out, ParseSnapshot.of(parsed));
+                out.write(body);
             }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             // a value the codec cannot keep, or a full disk: the next run parses again
             try {
-                Files.deleteIfExists(temp);
+                if (temp != null) {
+                    Files.deleteIfExists(temp);
+                }
                 Files.deleteIfExists(file);
             } catch (IOException ignored) {
                 // nothing more to do
             }
+        }
+    }
+
+    /** {@link #store} on a thread of its own, started. */
+    static Thread storeInBackground(Path targetDir, Inputs inputs, Map<String, String> envRead, ParseResult parsed) {
+        Thread thread = new Thread(() -> store(targetDir, inputs, envRead, parsed), "slipway-partial-parse");
+        thread.start();
+        return thread;
+    }
+
+    /** Waits for a {@link #storeInBackground} to finish, so that an invocation leaves no thread behind. */
+    static void await(Thread storing) {
+        if (storing == null) {
+            return;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                storing.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

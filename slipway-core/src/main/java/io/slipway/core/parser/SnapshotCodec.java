@@ -13,8 +13,6 @@ import io.slipway.core.manifest.SourceDefinition;
 import io.slipway.core.manifest.TestMetadata;
 import io.slipway.core.manifest.VersionInfo;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -51,9 +49,10 @@ public final class SnapshotCodec {
     private SnapshotCodec() {
     }
 
-    public static void write(DataOutputStream out, ParseSnapshot snapshot) throws IOException {
-        Writer w = new Writer(out);
-        out.writeInt(FORMAT);
+    /** The snapshot as bytes. */
+    public static byte[] encode(ParseSnapshot snapshot) throws IOException {
+        Writer w = new Writer();
+        w.count(FORMAT);
         w.count(snapshot.nodes().size());
         for (Node node : snapshot.nodes().values()) {
             w.node(node);
@@ -81,13 +80,15 @@ public final class SnapshotCodec {
         for (Map.Entry<String, String> e : snapshot.macroDescriptions().entrySet()) {
             w.strings(e.getKey(), e.getValue());
         }
+        return w.bytes();
     }
 
-    public static ParseSnapshot read(DataInputStream in) throws IOException {
-        if (in.readInt() != FORMAT) {
+    /** The snapshot {@link #encode} gave these bytes for, from {@code offset} on. */
+    public static ParseSnapshot decode(byte[] bytes, int offset) throws IOException {
+        Reader r = new Reader(bytes, offset);
+        if (r.count() != FORMAT) {
             throw new IOException("a cache of another format");
         }
-        Reader r = new Reader(in);
         Map<String, Node> nodes = new LinkedHashMap<>();
         for (int i = r.count(); i > 0; i--) {
             Node node = r.node();
@@ -120,20 +121,49 @@ public final class SnapshotCodec {
     }
 
     private static final class Writer {
-        private final DataOutputStream out;
         private final Map<String, Integer> seen = new HashMap<>();
+        private byte[] buf = new byte[1 << 16];
+        private int pos;
 
-        Writer(DataOutputStream out) {
-            this.out = out;
+        byte[] bytes() {
+            return java.util.Arrays.copyOf(buf, pos);
+        }
+
+        private void ensure(int n) {
+            if (pos + n > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
+            }
+        }
+
+        private void writeByte(int b) {
+            ensure(1);
+            buf[pos++] = (byte) b;
+        }
+
+        private void writeBoolean(boolean b) {
+            writeByte(b ? 1 : 0);
+        }
+
+        private void writeLong(long v) {
+            ensure(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                buf[pos++] = (byte) (v >>> shift);
+            }
+        }
+
+        private void write(byte[] bytes) {
+            ensure(bytes.length);
+            System.arraycopy(bytes, 0, buf, pos, bytes.length);
+            pos += bytes.length;
         }
 
         void node(Node n) throws IOException {
             strings(n.uniqueId(), n.resourceType().name(), n.packageName(), n.name(), n.path(), n.originalFilePath(), n.patchPath());
             stringList(n.fqn());
             if (n.checksum() == null) {
-                out.writeBoolean(false);
+                writeBoolean(false);
             } else {
-                out.writeBoolean(true);
+                writeBoolean(true);
                 strings(n.checksum().name(), n.checksum().checksum());
             }
             value(n.config().values());
@@ -153,9 +183,9 @@ public final class SnapshotCodec {
             stringList(n.dependsOn().macros());
             stringList(n.dependsOn().nodes());
             if (n.testMetadata() == null) {
-                out.writeBoolean(false);
+                writeBoolean(false);
             } else {
-                out.writeBoolean(true);
+                writeBoolean(true);
                 string(n.testMetadata().name());
                 value(n.testMetadata().kwargs());
                 string(n.testMetadata().namespace());
@@ -223,28 +253,28 @@ public final class SnapshotCodec {
             count(1);
             byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
             count(bytes.length);
-            out.write(bytes);
+            write(bytes);
         }
 
         void value(Object v) throws IOException {
             if (v == null) {
-                out.writeByte(NULL);
+                writeByte(NULL);
             } else if (v instanceof String s) {
-                out.writeByte(STRING);
+                writeByte(STRING);
                 string(s);
             } else if (v instanceof Long l) {
-                out.writeByte(LONG);
-                out.writeLong(l);
+                writeByte(LONG);
+                writeLong(l);
             } else if (v instanceof Integer i) {
-                out.writeByte(INT);
-                out.writeInt(i);
+                writeByte(INT);
+                writeLong(i);
             } else if (v instanceof Double d) {
-                out.writeByte(DOUBLE);
-                out.writeDouble(d);
+                writeByte(DOUBLE);
+                writeLong(Double.doubleToRawLongBits(d));
             } else if (v instanceof Boolean b) {
-                out.writeByte(b ? TRUE : FALSE);
+                writeByte(b ? TRUE : FALSE);
             } else if (v instanceof Map<?, ?> m) {
-                out.writeByte(MAP);
+                writeByte(MAP);
                 count(m.size());
                 for (Map.Entry<?, ?> e : m.entrySet()) {
                     if (!(e.getKey() instanceof String key)) {
@@ -254,16 +284,16 @@ public final class SnapshotCodec {
                     value(e.getValue());
                 }
             } else if (v instanceof List<?> l) {
-                out.writeByte(LIST);
+                writeByte(LIST);
                 count(l.size());
                 for (Object o : l) {
                     value(o);
                 }
             } else if (v instanceof BigDecimal d) {
-                out.writeByte(DECIMAL);
+                writeByte(DECIMAL);
                 string(d.toString());
             } else if (v instanceof BigInteger b) {
-                out.writeByte(BIG_INTEGER);
+                writeByte(BIG_INTEGER);
                 string(b.toString());
             } else {
                 throw new IOException("a value of type " + v.getClass().getName());
@@ -274,19 +304,43 @@ public final class SnapshotCodec {
         void count(int n) throws IOException {
             int v = n;
             while ((v & ~0x7F) != 0) {
-                out.writeByte((v & 0x7F) | 0x80);
+                writeByte((v & 0x7F) | 0x80);
                 v >>>= 7;
             }
-            out.writeByte(v);
+            writeByte(v);
         }
     }
 
     private static final class Reader {
-        private final DataInputStream in;
         private final List<String> strings = new ArrayList<>();
+        private final byte[] buf;
+        private int pos;
 
-        Reader(DataInputStream in) {
-            this.in = in;
+        Reader(byte[] buf, int offset) {
+            this.buf = buf;
+            this.pos = offset;
+        }
+
+        private int readUnsignedByte() throws IOException {
+            if (pos >= buf.length) {
+                throw new java.io.EOFException("the cache ends early");
+            }
+            return buf[pos++] & 0xFF;
+        }
+
+        private boolean readBoolean() throws IOException {
+            return readUnsignedByte() != 0;
+        }
+
+        private long readLong() throws IOException {
+            if (pos + 8 > buf.length) {
+                throw new java.io.EOFException("the cache ends early");
+            }
+            long v = 0;
+            for (int i = 0; i < 8; i++) {
+                v = (v << 8) | (buf[pos++] & 0xFF);
+            }
+            return v;
         }
 
         Node node() throws IOException {
@@ -298,7 +352,7 @@ public final class SnapshotCodec {
             String originalFilePath = string();
             String patchPath = string();
             List<String> fqn = stringList();
-            FileChecksum checksum = in.readBoolean() ? new FileChecksum(string(), string()) : null;
+            FileChecksum checksum = readBoolean() ? new FileChecksum(string(), string()) : null;
             NodeConfig config = new NodeConfig(map());
             Map<String, Object> unrendered = map();
             Map<String, Object> configCall = map();
@@ -319,7 +373,7 @@ public final class SnapshotCodec {
                 sources.add(stringList());
             }
             DependsOn dependsOn = new DependsOn(stringList(), stringList());
-            TestMetadata test = in.readBoolean() ? new TestMetadata(string(), map(), string()) : null;
+            TestMetadata test = readBoolean() ? new TestMetadata(string(), map(), string()) : null;
             String columnName = string();
             String attachedNode = string();
             VersionInfo versionInfo = new VersionInfo(value(), value(), string());
@@ -390,9 +444,12 @@ public final class SnapshotCodec {
             if (tag >= 2) {
                 return strings.get(tag - 2);
             }
-            byte[] bytes = new byte[count()];
-            in.readFully(bytes);
-            String s = new String(bytes, StandardCharsets.UTF_8);
+            int length = count();
+            if (length < 0 || pos + length > buf.length) {
+                throw new java.io.EOFException("the cache ends early");
+            }
+            String s = new String(buf, pos, length, StandardCharsets.UTF_8);
+            pos += length;
             strings.add(s);
             return s;
         }
@@ -407,18 +464,18 @@ public final class SnapshotCodec {
         }
 
         Object value() throws IOException {
-            int tag = in.readByte();
+            int tag = readUnsignedByte();
             switch (tag) {
                 case NULL:
                     return null;
                 case STRING:
                     return string();
                 case LONG:
-                    return in.readLong();
+                    return readLong();
                 case INT:
-                    return in.readInt();
+                    return (int) readLong();
                 case DOUBLE:
-                    return in.readDouble();
+                    return Double.longBitsToDouble(readLong());
                 case TRUE:
                     return Boolean.TRUE;
                 case FALSE:
@@ -452,7 +509,7 @@ public final class SnapshotCodec {
         int count() throws IOException {
             int result = 0;
             for (int shift = 0; shift < 35; shift += 7) {
-                int b = in.readUnsignedByte();
+                int b = readUnsignedByte();
                 result |= (b & 0x7F) << shift;
                 if ((b & 0x80) == 0) {
                     return result;
