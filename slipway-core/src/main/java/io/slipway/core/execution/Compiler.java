@@ -47,7 +47,7 @@ public final class Compiler {
     private final Path targetDir;
     private final Path projectDir;
     private final Supplier<Map<String, Object>> graph;
-    private final java.util.concurrent.ConcurrentMap<Path, Boolean> createdDirs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final CompiledFiles files = new CompiledFiles();
     private final Deferral deferral;
 
     public Compiler(Manifest manifest, DbtContext context, Path projectDir, Path targetDir, Supplier<Map<String, Object>> graph) {
@@ -274,37 +274,19 @@ public final class Compiler {
                 ? node.originalFilePath() + "/" + node.path()
                 : node.originalFilePath();
         Path file = targetDir.resolve(kind).resolve(node.packageName()).resolve(relative);
-        try {
-            // thousands of nodes share a few folders: create each once (other threads wait for it)
-            createdDirs.computeIfAbsent(file.getParent(), dir -> {
-                try {
-                    Files.createDirectories(dir);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                return Boolean.TRUE;
-            });
-            writeIfChanged(file, sql.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new SlipwayException(ErrorCode.INTERNAL, "could not write " + file + ": " + e.getMessage());
-        }
+        files.write(file, sql.getBytes(StandardCharsets.UTF_8));
         Path shown = projectDir.relativize(file);
         return shown.toString().replace('\\', '/');
     }
 
-    /**
-     * Writes a file unless it already holds exactly these bytes: on many disks rewriting tens of thousands
-     * of small files costs far more than reading them, and most recompiles change few of them.
-     */
-    private static void writeIfChanged(Path file, byte[] content) throws IOException {
-        try {
-            if (Files.size(file) == content.length && java.util.Arrays.equals(Files.readAllBytes(file), content)) {
-                return;
-            }
-        } catch (java.nio.file.NoSuchFileException absent) {
-            // first write
-        }
-        Files.write(file, content);
+    /** Compiled and run files are written in the background from now on, until {@link #awaitWrites()}. */
+    void writeInBackground() {
+        files.startBackground();
+    }
+
+    /** Waits for the files written in the background; a file that could not be written is an error. */
+    void awaitWrites() {
+        files.finish();
     }
 
     /** Renders arbitrary SQL with Jinja in the context of the root project (for {@code --inline}). */

@@ -125,6 +125,26 @@ final class ShowTask {
         int threads = Math.max(1, Math.min(session.threads(), Runtime.getRuntime().availableProcessors()));
         Object[] results = new Object[selected.size()];
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        compiler.writeInBackground();
+        try {
+            compileOn(threads, compiler, session, selected, results, next);
+        } finally {
+            compiler.awaitWrites();
+        }
+        Map<String, CompiledInfo> compiled = new LinkedHashMap<>();
+        for (int i = 0; i < selected.size(); i++) {
+            if (results[i] instanceof RuntimeException e) {
+                throw e;
+            }
+            if (results[i] instanceof CompiledInfo info) {
+                compiled.put(selected.get(i).uniqueId(), info);
+            }
+        }
+        return compiled;
+    }
+
+    private static void compileOn(int threads, Compiler compiler, ProjectSession session, List<Node> selected, Object[] results,
+                                  java.util.concurrent.atomic.AtomicInteger next) {
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             Thread worker = new Thread(() -> {
@@ -150,16 +170,6 @@ final class ShowTask {
                 throw new SlipwayException(ErrorCode.CANCELLED, "interrupted while compiling");
             }
         }
-        Map<String, CompiledInfo> compiled = new LinkedHashMap<>();
-        for (int i = 0; i < selected.size(); i++) {
-            if (results[i] instanceof RuntimeException e) {
-                throw e;
-            }
-            if (results[i] instanceof CompiledInfo info) {
-                compiled.put(selected.get(i).uniqueId(), info);
-            }
-        }
-        return compiled;
     }
 
     private static Node single(InvocationRequest request, ParseResult parsed) {
