@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Writes the files under {@code target/compiled} and {@code target/run}. Synchronous by default; while a
@@ -27,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 final class CompiledFiles {
     private static final int WRITERS = 6;
 
-    private final ConcurrentMap<Path, Boolean> createdDirs = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Path, Set<String>> folders = new ConcurrentHashMap<>();
     private final ConcurrentMap<Path, CompletableFuture<Void>> pending = new ConcurrentHashMap<>();
     private volatile ExecutorService pool; // null: write on the caller's thread
 
@@ -87,30 +90,46 @@ final class CompiledFiles {
     }
 
     private void writeNow(Path file, byte[] content) throws IOException {
-        // thousands of nodes share a few folders: create each once (other threads wait for it)
-        createdDirs.computeIfAbsent(file.getParent(), dir -> {
-            try {
-                Files.createDirectories(dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return Boolean.TRUE;
-        });
-        writeIfChanged(file, content);
+        Set<String> existing = folders.computeIfAbsent(file.getParent(), CompiledFiles::openFolder);
+        if (existing.contains(file.getFileName().toString()) && unchanged(file, content)) {
+            return;
+        }
+        try {
+            Files.write(file, content);
+        } catch (NoSuchFileException folderRemovedMeanwhile) {
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+        }
     }
 
     /**
-     * Writes a file unless it already holds exactly these bytes: on many disks rewriting tens of thousands
-     * of small files costs far more than reading them, and most recompiles change few of them.
+     * Creates a folder once and lists what it already holds. Thousands of nodes share a few folders, and
+     * asking about a file that does not exist costs several times more than creating it on some Linux
+     * virtual disks (measured: 30,000 new files in 4-5 s, 11-18 s with a failed stat before each).
      */
-    private static void writeIfChanged(Path file, byte[] content) throws IOException {
+    private static Set<String> openFolder(Path dir) {
         try {
-            if (Files.size(file) == content.length && Arrays.equals(Files.readAllBytes(file), content)) {
-                return;
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir);
+                return Set.of();
             }
-        } catch (NoSuchFileException absent) {
-            // first write
+            try (Stream<Path> entries = Files.list(dir)) {
+                return entries.map(p -> p.getFileName().toString()).collect(Collectors.toUnmodifiableSet());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        Files.write(file, content);
+    }
+
+    /**
+     * Whether a file already holds exactly these bytes: on many disks rewriting tens of thousands of small
+     * files costs far more than reading them, and most recompiles change few of them.
+     */
+    private static boolean unchanged(Path file, byte[] content) throws IOException {
+        try {
+            return Files.size(file) == content.length && Arrays.equals(Files.readAllBytes(file), content);
+        } catch (NoSuchFileException deletedSinceListed) {
+            return false;
+        }
     }
 }
