@@ -51,6 +51,7 @@ public final class DiffBench {
         long rows = 1_000_000;
         int runs = 3;
         String postgres = null;
+        String only = null;
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "slipway-diff-bench");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -58,6 +59,7 @@ public final class DiffBench {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--postgres" -> postgres = args[++i];
                 case "--dir" -> dir = Path.of(args[++i]);
+                case "--only" -> only = args[++i];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -68,7 +70,7 @@ public final class DiffBench {
         try (Adapter a = duckdb(fileA); Adapter b = duckdb(fileB)) {
             generateDuckDb(a, rows, true);
             generateDuckDb(b, rows, false);
-            Bench bench = new Bench(runs);
+            Bench bench = new Bench(runs, only);
 
             bench.time("join floor: FULL OUTER JOIN count (DuckDB)", () -> scalar(a,
                     "select count(*) from prod l full outer join same r on l.id = r.id"));
@@ -188,12 +190,17 @@ public final class DiffBench {
     /** Runs each measurement once to warm up, then {@code runs} times; prints the median and the best. */
     private static final class Bench {
         private final int runs;
+        private final String only;
 
-        Bench(int runs) {
+        Bench(int runs, String only) {
             this.runs = runs;
+            this.only = only;
         }
 
         void time(String what, Supplier<Object> task) {
+            if (only != null && !what.contains(only)) {
+                return;
+            }
             Object result = task.get();
             double[] seconds = new double[runs];
             for (int i = 0; i < runs; i++) {

@@ -50,6 +50,15 @@ public final class JoinDiff {
     private final SideSql right;
     private final String leftDisplay;
     private final String rightDisplay;
+    /** {@code -Dslipway.diff.trace=true} prints each step's timing to stderr, for tuning. */
+    private static final boolean TRACE = Boolean.getBoolean("slipway.diff.trace");
+    private final long started = System.nanoTime();
+
+    private void trace(String what) {
+        if (TRACE) {
+            System.err.printf(java.util.Locale.ROOT, "[join diff %.3f s] %s%n", (System.nanoTime() - started) / 1e9, what);
+        }
+    }
 
     public JoinDiff(DiffOptions options, DiffPlan plan, AdapterConnection connection, Dialect dialect, String leftDisplay, String rightDisplay) {
         this.options = options;
@@ -67,12 +76,16 @@ public final class JoinDiff {
         long[] rightCount = countRows(right, rightDisplay);
         checkNullKeys(leftCount[1], leftDisplay, left);
         checkNullKeys(rightCount[1], rightDisplay, right);
+        trace("row counts");
 
-        List<Object> first = Queries.rows(connection, firstJoin(), leftDisplay + " and " + rightDisplay).get(0);
+        String firstJoin = firstJoin();
+        trace(firstJoin);
+        List<Object> first = Queries.rows(connection, firstJoin, leftDisplay + " and " + rightDisplay).get(0);
         long matched = Queries.asLong(first.get(2));
         long removed = Queries.asLong(first.get(3));
         long added = Queries.asLong(first.get(4));
         long candidates = Queries.asLong(first.get(5));
+        trace("first join");
         if (matched + removed != leftCount[0] - leftCount[1]) {
             throw duplicates(right, rightDisplay);
         }
@@ -92,6 +105,7 @@ public final class JoinDiff {
         List<String> keys = keyList(first.get(6), removed + added + candidates);
         String temp = "__slipway_diff_" + ProcessHandle.current().pid() + "_" + TEMP_TABLES.incrementAndGet();
         Queries.run(connection, "create temp table " + dialect.quote(temp) + " as " + secondJoin(keys), leftDisplay + " and " + rightDisplay);
+        trace("second join");
         try {
             long changed = 0;
             for (List<Object> row : Queries.rows(connection, aggregate(temp), "the differing rows")) {
@@ -102,8 +116,11 @@ public final class JoinDiff {
                     }
                 }
             }
+            trace("aggregate");
             checkExclusiveDuplicates(temp);
+            trace("duplicate check");
             List<Sample> samples = options.sampleSize() == 0 ? List.of() : samples(temp);
+            trace("samples");
             if (options.materializeTable() != null) {
                 materialize(temp);
             }
