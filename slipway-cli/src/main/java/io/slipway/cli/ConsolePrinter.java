@@ -27,16 +27,22 @@ final class ConsolePrinter implements EventSink {
     private final PrintStream out;
     private final boolean json;
     private final boolean quiet;
+    private final boolean debug;
 
     ConsolePrinter(PrintStream out, boolean json, boolean quiet) {
+        this(out, json, quiet, false);
+    }
+
+    ConsolePrinter(PrintStream out, boolean json, boolean quiet, boolean debug) {
         this.out = out;
         this.json = json;
         this.quiet = quiet;
+        this.debug = debug;
     }
 
     @Override
     public synchronized void emit(Event event) {
-        if (event.level() == Level.DEBUG) {
+        if (event.level() == Level.DEBUG && (!debug || quiet)) {
             return;
         }
         boolean output = OUTPUT.contains(event.code()) || Boolean.TRUE.equals(event.data().get("print"));

@@ -88,6 +88,8 @@ public final class Main implements Callable<Integer> {
         String targetPath;
         @Option(names = {"-q", "--quiet"}, description = "Print only errors and command output.")
         boolean quiet;
+        @Option(names = {"-d", "--debug"}, description = "Also print debug messages (what partial parsing reused, for example).")
+        boolean debug;
         @Option(names = "--log-format", description = "text or json.", defaultValue = "text")
         String logFormat;
         @Option(names = "--partial-parse", negatable = true,
@@ -184,7 +186,7 @@ public final class Main implements Callable<Integer> {
                     .partialParse(partialParse != null ? partialParse
                             : !List.of("0", "false", "no", "n", "off").contains(environment.env().getOrDefault("DBT_PARTIAL_PARSE", "").trim().toLowerCase(java.util.Locale.ROOT)))
                     .build();
-            ConsolePrinter printer = new ConsolePrinter(out, logFormat.equals("json"), quiet);
+            ConsolePrinter printer = new ConsolePrinter(out, logFormat.equals("json"), quiet, debug);
             Invocation invocation = newInvocation(request, printer);
             Thread hook = new Thread(invocation::cancel, "slipway-cancel");
             Runtime.getRuntime().addShutdownHook(hook);

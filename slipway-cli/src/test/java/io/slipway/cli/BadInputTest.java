@@ -59,6 +59,28 @@ class BadInputTest {
     }
 
     @Test
+    void aTestWhoseTargetIsMissingOrDisabledIsDisabledAsDbtDoes() throws IOException {
+        // orders' relationships test points at customers: disabling customers disables that test quietly
+        Files.writeString(project.resolve("models/customers.sql"), "{{ config(enabled=false) }}\n" + Files.readString(project.resolve("models/customers.sql")));
+        CliRunner.Result disabled = run("ls", "--resource-type", "test");
+        assertThat(disabled.exitCode()).as(disabled.all()).isZero();
+        assertThat(disabled.out()).contains("jaffle_shop.not_null_orders_order_id").doesNotContain("\njaffle_shop.relationships_")
+                .doesNotContain("[WARNING]");
+
+        // a test naming a model that does not exist is disabled with dbt's warning; the run goes on
+        Files.writeString(project.resolve("models/customers.sql"), Files.readString(project.resolve("models/customers.sql"))
+                .replace("{{ config(enabled=false) }}\n", ""));
+        Files.writeString(project.resolve("models/schema.yml"), Files.readString(project.resolve("models/schema.yml"))
+                .replace("to: ref('customers')", "to: ref('customerz')"));
+        CliRunner.Result missing = run("ls", "--resource-type", "test");
+        assertThat(missing.exitCode()).as(missing.all()).isZero();
+        assertThat(missing.out()).contains("[WARNING]: Test 'test.jaffle_shop.relationships_orders_customer_id__customer_id__ref_customerz_.")
+                .contains("(models/schema.yml) depends on a node named 'customerz' which was not found")
+                .doesNotContain("\njaffle_shop.relationships_");
+        assertNoStackTrace(missing);
+    }
+
+    @Test
     void cycleNamesItsMembers() throws IOException {
         Files.writeString(project.resolve("models/staging/stg_customers.sql"), "select * from {{ ref('customers') }}");
         CliRunner.Result result = run("run");

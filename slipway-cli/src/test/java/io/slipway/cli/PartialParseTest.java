@@ -69,6 +69,72 @@ class PartialParseTest {
     }
 
     @Test
+    void anEditedModelOrTestIsParsedAloneAndGivesWhatAFullParseGives(@TempDir Path dir) throws IOException {
+        Path p = CliRunner.copyProject(CliRunner.exampleProject(), dir.resolve("jaffle"));
+        CliRunner cli = new CliRunner(dir.resolve("home"));
+        assertThat(cli.run(p, "parse", "--project-dir", p.toString()).exitCode()).isZero();
+
+        // customers has a properties entry (description, columns, tests): the edit keeps it and adds a config and a ref
+        Path customers = p.resolve("models/customers.sql");
+        edit(customers, "{{ config(tags=['edited'], materialized='view') }}\n" + Files.readString(customers)
+                .replace("select * from {{ ref('stg_payments') }}", "select * from {{ ref('stg_payments') }} where amount >= 0 -- {{ ref('orders') }}"));
+        Path singular = p.resolve("tests/assert_order_amounts_match_payments.sql");
+        edit(singular, Files.readString(singular) + "\n-- edited\n");
+        CliRunner.Result partial = cli.run(p, "parse", "--project-dir", p.toString(), "--debug");
+        assertThat(partial.exitCode()).as(partial.all()).isZero();
+        assertThat(partial.out()).doesNotContain(FULL_PARSE)
+                .contains("Partial parsing: parsed again jaffle:models/customers.sql, jaffle:tests/assert_order_amounts_match_payments.sql");
+        JsonNode reused = withoutMetadata(p.resolve("target/manifest.json"));
+        JsonNode node = reused.at("/nodes/model.jaffle_shop.customers");
+        assertThat(node.at("/config/tags").toString()).isEqualTo("[\"edited\"]");
+        assertThat(node.at("/config/materialized").asText()).isEqualTo("view");
+        assertThat(node.at("/depends_on/nodes").toString()).contains("model.jaffle_shop.orders");
+        assertThat(node.at("/description").asText()).isNotEmpty();
+        assertThat(reused.at("/child_map/model.jaffle_shop.orders").toString()).contains("model.jaffle_shop.customers");
+
+        assertThat(cli.run(p, "parse", "--project-dir", p.toString(), "--no-partial-parse").exitCode()).isZero();
+        assertThat(withoutMetadata(p.resolve("target/manifest.json"))).isEqualTo(reused);
+
+        // the next run reuses the parse that took the edit in
+        CliRunner.Result built = cli.run(p, "build", "--project-dir", p.toString(), "--debug", "-s", "+customers");
+        assertThat(built.exitCode()).as(built.all()).isZero();
+        assertThat(built.out()).doesNotContain(FULL_PARSE).contains("Partial parsing: nothing changed")
+                .contains("OK created sql view model main.customers");
+
+        // a ref to nothing is reported as a full parse reports it: file and line
+        edit(customers, Files.readString(customers).replace("{{ ref('orders') }}", "{{ ref('ordres') }}"));
+        CliRunner.Result broken = cli.run(p, "ls", "--project-dir", p.toString());
+        assertThat(broken.exitCode()).isEqualTo(2);
+        assertThat(broken.all()).contains("models/customers.sql").contains("'ordres'").contains("Did you mean 'orders'");
+    }
+
+    @Test
+    void anEditThatDisablesAModelFallsBackToAFullParse(@TempDir Path dir) throws IOException {
+        Path p = CliRunner.copyProject(CliRunner.exampleProject(), dir.resolve("jaffle"));
+        CliRunner cli = new CliRunner(dir.resolve("home"));
+        Path customers = p.resolve("models/customers.sql");
+        Files.writeString(customers, Files.readString(customers).replace("select * from {{ ref('stg_payments') }}", "select * from {{ ref('stg_payments') }} -- {{ ref('orders') }}"));
+        assertThat(cli.run(p, "parse", "--project-dir", p.toString()).exitCode()).isZero();
+
+        edit(customers, "{{ config(enabled=false) }}\n" + Files.readString(customers));
+        CliRunner.Result partial = cli.run(p, "ls", "--project-dir", p.toString(), "--debug");
+        assertThat(partial.exitCode()).as(partial.all()).isZero();
+        assertThat(partial.out()).doesNotContain("Partial parsing: parsed again").doesNotContain("jaffle_shop.customers")
+                .doesNotContain("not_null_customers_customer_id");
+        JsonNode viaPartial = withoutMetadata(p.resolve("target/manifest.json"));
+        assertThat(viaPartial.at("/disabled/model.jaffle_shop.customers").isArray()).isTrue();
+        assertThat(cli.run(p, "ls", "--project-dir", p.toString(), "--no-partial-parse").exitCode()).isZero();
+        assertThat(withoutMetadata(p.resolve("target/manifest.json"))).isEqualTo(viaPartial);
+    }
+
+    /** Rewrites a file so that its size or time surely changes (a test edits faster than file times tick). */
+    private static void edit(Path file, String contents) throws IOException {
+        FileTime before = Files.getLastModifiedTime(file);
+        Files.writeString(file, contents);
+        Files.setLastModifiedTime(file, FileTime.fromMillis(before.toMillis() + 2000));
+    }
+
+    @Test
     void aDamagedCacheIsParsedAroundAndNoPartialParseSkipsIt(@TempDir Path dir) throws IOException {
         Path p = CliRunner.copyProject(CliRunner.exampleProject(), dir.resolve("jaffle"));
         CliRunner cli = new CliRunner(dir.resolve("home"));

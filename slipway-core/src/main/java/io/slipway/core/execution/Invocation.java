@@ -134,14 +134,25 @@ public final class Invocation {
                 if (lookup != null && lookup.reason() != null) {
                     reporter.info("Unable to do partial parsing because " + lookup.reason());
                 }
-                ParseResult parsed;
-                Map<String, String> envRead;
-                if (cached != null) {
+                ParseResult parsed = null;
+                Map<String, String> envRead = null;
+                if (cached != null && cached.edited().isEmpty()) {
                     parsed = session.restore(cached.snapshot());
                     envRead = cached.envRead();
                     reporter.emit(EventCode.Z003_MESSAGE, Level.DEBUG, "Partial parsing: nothing changed; reusing the parse of "
                             + parsed.manifest().nodes().size() + " nodes", Map.of());
-                } else {
+                } else if (cached != null) {
+                    parsed = session.restore(cached.snapshot(), cached.edited());
+                    if (parsed != null) {
+                        Map<String, String> read = new java.util.TreeMap<>(cached.envRead());
+                        read.putAll(PartialParse.envValues(session.context().envVarsRead(), environment.env()));
+                        envRead = read;
+                        reporter.emit(EventCode.Z003_MESSAGE, Level.DEBUG, "Partial parsing: parsed again " + String.join(", ", cached.edited())
+                                + "; reusing the rest of the parse of " + parsed.manifest().nodes().size() + " nodes", Map.of());
+                        storing = PartialParse.storeInBackground(targetDir, inputs, envRead, parsed);
+                    }
+                }
+                if (parsed == null) {
                     parsed = session.parse();
                     envRead = PartialParse.envValues(session.context().envVarsRead(), environment.env());
                     // kept while the command goes on: it costs a tenth of the parse, and nothing here reads it

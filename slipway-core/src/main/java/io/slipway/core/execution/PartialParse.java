@@ -126,8 +126,14 @@ final class PartialParse {
         }
     }
 
-    /** A parse kept by {@link #store}, and the environment variables it read. */
-    record Cached(ParseSnapshot snapshot, Map<String, String> envRead) {
+    /**
+     * A parse kept by {@link #store}, the environment variables it read, and the files edited since (as
+     * {@code <project folder>:<path>}; empty when nothing changed).
+     */
+    record Cached(ParseSnapshot snapshot, Map<String, String> envRead, List<String> edited) {
+        Cached {
+            edited = List.copyOf(edited);
+        }
     }
 
     /**
@@ -162,7 +168,8 @@ final class PartialParse {
             if (!key.equals(new TreeMap<>(inputs.key()))) {
                 return new Lookup(null, "config vars, config profile, or config target have changed");
             }
-            if (!inputs.files().equals(readStrings(in))) {
+            List<String> edited = edited(readStrings(in), inputs.files());
+            if (edited == null) {
                 return new Lookup(null, null);
             }
             Map<String, String> envRead = readStrings(in);
@@ -171,10 +178,30 @@ final class PartialParse {
                     return new Lookup(null, null);
                 }
             }
-            return new Lookup(new Cached(SnapshotCodec.decode(bytes, bytes.length - stream.available()), envRead), null);
+            return new Lookup(new Cached(SnapshotCodec.decode(bytes, bytes.length - stream.available()), envRead, edited), null);
         } catch (IOException | RuntimeException e) {
             return new Lookup(null, "the saved manifest could not be read (" + e.getMessage() + "). Starting full parse.");
         }
+    }
+
+    /**
+     * The SQL files whose size or time changed, when no file was added or removed and every changed file
+     * is SQL (a model or singular test may then be parsed alone); null when a full parse is needed.
+     */
+    private static List<String> edited(Map<String, String> saved, Map<String, String> now) {
+        if (!saved.keySet().equals(now.keySet())) {
+            return null;
+        }
+        List<String> edited = new ArrayList<>();
+        for (Map.Entry<String, String> e : now.entrySet()) {
+            if (!e.getValue().equals(saved.get(e.getKey()))) {
+                if (!e.getKey().endsWith(".sql")) {
+                    return null;
+                }
+                edited.add(e.getKey());
+            }
+        }
+        return edited;
     }
 
     /** Keeps a full parse for the next invocation; written aside and moved, so a reader never sees half a file. */

@@ -178,6 +178,77 @@ public final class ProjectSession implements AutoCloseable {
         return new ProjectParser(new ParseEnvironment(project, adapter, context)).restore(packages, internalMacros(), snapshot);
     }
 
+    /**
+     * The project as an earlier parse left it, with only these edited files ({@code <project folder>:<path>},
+     * as {@link PartialParse} names them) parsed again; null when one of them is not a model or singular
+     * test, or the edit needs a full parse.
+     */
+    public ParseResult restore(ParseSnapshot snapshot, List<String> editedFiles) {
+        List<ProjectParser.EditedFile> edited = new ArrayList<>();
+        for (String key : editedFiles) {
+            ProjectParser.EditedFile file = editedFile(key);
+            if (file == null) {
+                return null;
+            }
+            edited.add(file);
+        }
+        return new ProjectParser(new ParseEnvironment(project, adapter, context)).restore(packages, internalMacros(), snapshot, edited);
+    }
+
+    private ProjectParser.EditedFile editedFile(String key) {
+        int colon = key.indexOf(':');
+        String folder = key.substring(0, colon);
+        String path = key.substring(colon + 1);
+        List<ProjectConfig> all = new ArrayList<>(packages);
+        all.add(project);
+        List<ProjectConfig> owners = all.stream().filter(p -> String.valueOf(p.projectDir().getFileName()).equals(folder)).toList();
+        if (owners.size() != 1) {
+            return null;
+        }
+        ProjectConfig pkg = owners.get(0);
+        // under exactly one kind of folder: models, or tests outside tests/generic (macros and snapshots need a full parse)
+        List<String> otherFolders = new ArrayList<>(pkg.macroPaths());
+        otherFolders.addAll(pkg.snapshotPaths());
+        otherFolders.addAll(pkg.analysisPaths());
+        otherFolders.addAll(pkg.seedPaths());
+        if (under(path, otherFolders) != null) {
+            return null;
+        }
+        io.slipway.core.manifest.ResourceType type;
+        String folderPath = under(path, pkg.modelPaths());
+        if (folderPath != null) {
+            type = io.slipway.core.manifest.ResourceType.MODEL;
+        } else {
+            folderPath = under(path, pkg.testPaths());
+            if (folderPath == null || path.substring(folderPath.length() + 1).startsWith("generic/")) {
+                return null;
+            }
+            type = io.slipway.core.manifest.ResourceType.TEST;
+        }
+        if (under(path, pkg.testPaths()) != null && type == io.slipway.core.manifest.ResourceType.MODEL) {
+            return null;
+        }
+        java.nio.file.Path file = pkg.projectDir().resolve(path);
+        try {
+            String contents = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+            return new ProjectParser.EditedFile(type, new SourceFile(pkg.name(), path, path.substring(folderPath.length() + 1), contents,
+                    file.toAbsolutePath().toString()), pkg);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The folder (as configured, normalised) that holds this project-relative path, or null. */
+    private static String under(String path, List<String> folders) {
+        for (String folder : folders) {
+            String f = java.nio.file.Path.of(folder).normalize().toString().replace('\\', '/');
+            if (!f.isEmpty() && !f.equals(".") && path.startsWith(f + "/")) {
+                return f;
+            }
+        }
+        return null;
+    }
+
     private List<SourceFile> internalMacros() {
         List<SourceFile> internal = new ArrayList<>();
         for (String file : GLOBAL_MACROS) {

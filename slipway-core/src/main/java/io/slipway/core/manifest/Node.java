@@ -119,4 +119,11 @@ public record Node(
                 unrenderedConfig, configCallDict, database, schema, alias, relationName, description, columns, rawCode, language,
                 refs, sources, value, testMetadata, columnName, attachedNode, versionInfo);
     }
+
+    /** The node with another config (dbt sets {@code enabled: false} on a test whose target is missing). */
+    public Node withConfig(NodeConfig value) {
+        return new Node(uniqueId, resourceType, packageName, name, path, originalFilePath, patchPath, fqn, checksum, value,
+                unrenderedConfig, configCallDict, database, schema, alias, relationName, description, columns, rawCode, language,
+                refs, sources, dependsOn, testMetadata, columnName, attachedNode, versionInfo);
+    }
 }

@@ -2,6 +2,7 @@ package io.slipway.core.parser;
 
 import io.slipway.core.error.ErrorCode;
 import io.slipway.core.error.SlipwayException;
+import io.slipway.core.event.EventSink;
 import io.slipway.core.graph.DependencyGraph;
 import io.slipway.core.manifest.DependsOn;
 import io.slipway.core.manifest.DocBlock;
@@ -191,7 +192,7 @@ public final class ProjectParser {
         }
 
         Manifest draft = new Manifest(env.root().name(), env.adapter().type(), nodes, sources, macros, docs);
-        Map<String, Node> linked = link(draft, refLines, disabled);
+        Map<String, Node> linked = link(draft, refLines, disabled, env.context().events());
         Manifest manifest = new Manifest(env.root().name(), env.adapter().type(), linked, sources, macros, docs, ModelAccess.groups(groups));
         checkCycles(manifest);
         ModelAccess.check(manifest, env.context().events());
@@ -216,6 +217,83 @@ public final class ProjectParser {
         Manifest manifest = new Manifest(env.root().name(), env.adapter().type(), snapshot.nodes(), snapshot.sources(), macros,
                 snapshot.docs(), snapshot.groups());
         return new ParseResult(manifest, snapshot.disabled());
+    }
+
+    /** A model or singular test file edited since a parse was kept, with the package it belongs to. */
+    public record EditedFile(ResourceType type, SourceFile file, ProjectConfig pkg) {
+        public EditedFile {
+            java.util.Objects.requireNonNull(type, "type is null");
+            java.util.Objects.requireNonNull(file, "file is null");
+            java.util.Objects.requireNonNull(pkg, "pkg is null");
+        }
+    }
+
+    /**
+     * An earlier parse in which only these model or singular-test files were edited: those files are
+     * parsed again (with their properties entry, read from the one file that holds it), linked and
+     * checked with the rest of the graph; everything else is taken as it was. Null when the edit changes
+     * more than its own node (it disables the node, or the node is versioned), so that a full parse must
+     * decide.
+     */
+    public ParseResult restore(List<ProjectConfig> packages, List<SourceFile> internalMacros, ParseSnapshot snapshot, List<EditedFile> edited) {
+        ParseResult base = restore(packages, internalMacros, snapshot);
+        Manifest old = base.manifest();
+        Map<String, Node> bySqlFile = new HashMap<>();
+        for (Node node : old.nodes().values()) {
+            if (node.originalFilePath().endsWith(".sql")) {
+                bySqlFile.put(node.packageName() + ":" + node.originalFilePath(), node);
+            }
+        }
+        NodeFactory nodeFactory = new NodeFactory(env, new DescriptionRenderer(env.context(), old.docs()));
+        Map<String, Node> nodes = new LinkedHashMap<>(old.nodes());
+        Map<String, List<Integer>> refLines = new HashMap<>();
+        for (EditedFile edit : edited) {
+            Node before = bySqlFile.get(edit.pkg().name() + ":" + edit.file().originalFilePath());
+            if (before == null || before.resourceType() != edit.type() || before.version() != null || refLines.containsKey(before.uniqueId())) {
+                return null;
+            }
+            NodePatch patch = null;
+            if (edit.type() == ResourceType.MODEL && before.patchPath() != null) {
+                patch = patchOf(edit, before.patchPath());
+                if (patch == null) {
+                    return null;
+                }
+            }
+            NodeFactory.Parsed parsed = nodeFactory.sqlNode(edit.type(), edit.file(), edit.pkg(), patch);
+            if (!parsed.enabled() || !parsed.node().uniqueId().equals(before.uniqueId())) {
+                return null;
+            }
+            nodes.put(before.uniqueId(), parsed.node());
+            refLines.put(before.uniqueId(), parsed.refLines());
+        }
+        Manifest draft = new Manifest(env.root().name(), env.adapter().type(), nodes, old.sources(), old.macros(), old.docs());
+        for (String id : refLines.keySet()) {
+            Node linked = linkOne(draft, nodes.get(id), refLines.get(id), base.disabled(), env.context().events());
+            if (linked == null) {
+                return null;
+            }
+            nodes.put(id, linked);
+        }
+        Manifest manifest = new Manifest(env.root().name(), env.adapter().type(), nodes, old.sources(), old.macros(), old.docs(), old.groups());
+        checkCycles(manifest);
+        ModelAccess.check(manifest, env.context().events());
+        return new ParseResult(manifest, base.disabled());
+    }
+
+    /** A model's entry in the properties file named by its {@code patch_path} ({@code pkg://models/schema.yml}). */
+    private static NodePatch patchOf(EditedFile edit, String patchPath) {
+        String original = patchPath.substring(patchPath.indexOf("://") + 3);
+        Path file = edit.pkg().projectDir().resolve(original);
+        String contents;
+        try {
+            contents = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        PropertiesParser properties = new PropertiesParser();
+        properties.parse(new SourceFile(edit.pkg().name(), original, original.substring(original.indexOf('/') + 1), contents,
+                file.toAbsolutePath().toString()));
+        return properties.modelPatch(edit.file().stem(), Set.of());
     }
 
     /** Every macro file's macros, linked to the macros they call; the session's context gets their index. */
@@ -323,47 +401,74 @@ public final class ProjectParser {
         refLines.put(node.uniqueId(), parsed.refLines());
     }
 
-    /** Resolves every node's refs and sources into {@code depends_on.nodes}; unknown names are errors with suggestions. */
-    private static Map<String, Node> link(Manifest draft, Map<String, List<Integer>> refLines, List<Node> disabled) {
+    /**
+     * Resolves every node's refs and sources into {@code depends_on.nodes}. An unknown name is an error with
+     * suggestions, except in a test: as dbt does, such a test is disabled, with a warning when its target
+     * does not exist (a disabled target only says so at debug level).
+     */
+    private static Map<String, Node> link(Manifest draft, Map<String, List<Integer>> refLines, List<Node> disabled, EventSink events) {
         Map<String, Node> out = new LinkedHashMap<>();
         for (Node node : draft.nodes().values()) {
-            List<String> parents = new ArrayList<>();
-            List<Integer> lines = refLines.getOrDefault(node.uniqueId(), List.of());
-            for (int i = 0; i < node.refs().size(); i++) {
-                RefCall ref = node.refs().get(i);
-                Node target = draft.resolveRef(ref, node.packageName());
-                if (target == null) {
-                    int line = i < lines.size() ? lines.get(i) : 0;
-                    boolean isDisabled = disabled.stream().anyMatch(d -> d.name().equals(ref.name()) && d.resourceType().isRefable());
-                    String what = describe(node);
-                    throw new SlipwayException(ErrorCode.REF_NOT_FOUND,
-                            what + " depends on a node named '" + ref.name() + "'" + (ref.version() == null ? "" : " with version '" + ref.version() + "'")
-                                    + (ref.packageName() == null ? "" : " in package '" + ref.packageName() + "'")
-                                    + (isDisabled ? " which is disabled" : " which was not found") + " (" + RefFunction.describe(ref)
-                                    + (line > 0 ? " at line " + line : "") + ")."
-                                    + (isDisabled ? " Enable it or remove the ref." : Suggestions.didYouMean(ref.name(), draft.refableNames())),
-                            node.originalFilePath(), line);
-                }
-                if (!parents.contains(target.uniqueId())) {
-                    parents.add(target.uniqueId());
-                }
+            Node linked = linkOne(draft, node, refLines.getOrDefault(node.uniqueId(), List.of()), disabled, events);
+            if (linked != null) {
+                out.put(node.uniqueId(), linked);
             }
-            for (List<String> source : node.sources()) {
-                SourceDefinition def = draft.resolveSource(source.get(0), source.get(1), node.packageName());
-                if (def == null) {
-                    String wanted = source.get(0) + "." + source.get(1);
-                    throw new SlipwayException(ErrorCode.SOURCE_NOT_FOUND,
-                            describe(node) + " depends on a source named '" + wanted + "' which was not found."
-                                    + Suggestions.didYouMean(wanted, draft.sourceNames())
-                                    + " Declare it under 'sources:' in a properties file.", node.originalFilePath(), 0);
-                }
-                if (!parents.contains(def.uniqueId())) {
-                    parents.add(def.uniqueId());
-                }
-            }
-            out.put(node.uniqueId(), node.withDependsOn(new DependsOn(node.dependsOn().macros(), parents)));
         }
         return out;
+    }
+
+    /** The node with its dependencies, or null for a test disabled (and added to {@code disabled}) because a target is missing. */
+    private static Node linkOne(Manifest draft, Node node, List<Integer> lines, List<Node> disabled, EventSink events) {
+        List<String> parents = new ArrayList<>();
+        for (int i = 0; i < node.refs().size(); i++) {
+            RefCall ref = node.refs().get(i);
+            Node target = draft.resolveRef(ref, node.packageName());
+            if (target == null) {
+                int line = i < lines.size() ? lines.get(i) : 0;
+                boolean isDisabled = disabled.stream().anyMatch(d -> d.name().equals(ref.name()) && d.resourceType().isRefable());
+                String what = describe(node);
+                String message = what + " depends on a node named '" + ref.name() + "'" + (ref.version() == null ? "" : " with version '" + ref.version() + "'")
+                        + (ref.packageName() == null ? "" : " in package '" + ref.packageName() + "'")
+                        + (isDisabled ? " which is disabled" : " which was not found");
+                if (node.resourceType() == ResourceType.TEST) {
+                    return disableTest(node, message, isDisabled, disabled, events);
+                }
+                throw new SlipwayException(ErrorCode.REF_NOT_FOUND,
+                        message + " (" + RefFunction.describe(ref) + (line > 0 ? " at line " + line : "") + ")."
+                                + (isDisabled ? " Enable it or remove the ref." : Suggestions.didYouMean(ref.name(), draft.refableNames())),
+                        node.originalFilePath(), line);
+            }
+            if (!parents.contains(target.uniqueId())) {
+                parents.add(target.uniqueId());
+            }
+        }
+        for (List<String> source : node.sources()) {
+            SourceDefinition def = draft.resolveSource(source.get(0), source.get(1), node.packageName());
+            if (def == null) {
+                String wanted = source.get(0) + "." + source.get(1);
+                String message = describe(node) + " depends on a source named '" + wanted + "' which was not found";
+                if (node.resourceType() == ResourceType.TEST) {
+                    return disableTest(node, message, false, disabled, events);
+                }
+                throw new SlipwayException(ErrorCode.SOURCE_NOT_FOUND,
+                        message + "." + Suggestions.didYouMean(wanted, draft.sourceNames())
+                                + " Declare it under 'sources:' in a properties file.", node.originalFilePath(), 0);
+            }
+            if (!parents.contains(def.uniqueId())) {
+                parents.add(def.uniqueId());
+            }
+        }
+        return node.withDependsOn(new DependsOn(node.dependsOn().macros(), parents));
+    }
+
+    private static Node disableTest(Node test, String message, boolean targetDisabled, List<Node> disabled, EventSink events) {
+        Map<String, Object> config = new LinkedHashMap<>(test.config().values());
+        config.put("enabled", false);
+        disabled.add(test.withConfig(new io.slipway.core.manifest.NodeConfig(config)));
+        events.emit(io.slipway.core.event.Event.of(io.slipway.core.event.EventCode.Z004_WARNING,
+                targetDisabled ? io.slipway.core.event.Level.DEBUG : io.slipway.core.event.Level.WARN,
+                (targetDisabled ? "" : "[WARNING]: ") + message, Map.of()));
+        return null;
     }
 
     private static String describe(Node node) {
