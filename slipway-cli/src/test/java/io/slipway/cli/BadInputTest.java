@@ -81,6 +81,27 @@ class BadInputTest {
     }
 
     @Test
+    void aSnapshotMissingWhatItsStrategyNeedsIsRejectedWhenParsed() throws IOException {
+        Files.createDirectories(project.resolve("snapshots"));
+        Path snapshot = project.resolve("snapshots/orders_snapshot.sql");
+        Files.writeString(snapshot, "{% snapshot orders_snapshot %}\n{{ config(strategy='timestamp', unique_key='order_id') }}\n"
+                + "select * from {{ ref('stg_orders') }}\n{% endsnapshot %}\n");
+        CliRunner.Result noUpdatedAt = run("parse");
+        assertThat(noUpdatedAt.exitCode()).isEqualTo(2);
+        assertThat(noUpdatedAt.out()).contains("Invalid snapshot config given in snapshots/orders_snapshot.sql: "
+                + "A snapshot configured with the timestamp strategy must specify an updated_at configuration.");
+        assertNoStackTrace(noUpdatedAt);
+
+        Files.writeString(snapshot, Files.readString(snapshot).replace("strategy='timestamp', unique_key='order_id'", "strategy='check'"));
+        assertThat(run("parse").out()).contains("Snapshots must be configured with a 'strategy' and 'unique_key'.");
+        Files.writeString(snapshot, Files.readString(snapshot).replace("strategy='check'", "strategy='check', unique_key='order_id', check_cols='status'"));
+        assertThat(run("parse").out()).contains("Invalid value for 'check_cols': status. Expected 'all' or a list of strings.");
+        Files.writeString(snapshot, Files.readString(snapshot).replace("check_cols='status'", "check_cols=['status']"));
+        CliRunner.Result valid = run("parse");
+        assertThat(valid.exitCode()).as(valid.all()).isZero();
+    }
+
+    @Test
     void cycleNamesItsMembers() throws IOException {
         Files.writeString(project.resolve("models/staging/stg_customers.sql"), "select * from {{ ref('customers') }}");
         CliRunner.Result result = run("run");

@@ -15,6 +15,8 @@ public enum ErrorCode {
     YAML_INVALID(Kind.USAGE),
     /** A properties file has an entry of the wrong shape. */
     PROPERTIES_INVALID(Kind.USAGE),
+    /** A snapshot lacks the configs its strategy needs (checked when it is parsed, as dbt does). */
+    SNAPSHOT_CONFIG_INVALID(Kind.USAGE),
     /** Jinja failed to parse or render during parsing or compilation. */
     COMPILATION_ERROR(Kind.USAGE),
     /** A ref() names a node that does not exist. */

@@ -29,8 +29,11 @@ import java.util.zip.CRC32C;
  * are compared by size and modification time, as build tools do.
  *
  * <p>Every other command reuses the parse itself: {@code target/partial_parse.bin} holds the parsed nodes
- * ({@link ParseSnapshot}) under the same fingerprint, as dbt's {@code partial_parse.msgpack} does. A cache
- * that cannot be read or written only costs a full parse.
+ * ({@link ParseSnapshot}) under the same fingerprint, as dbt's {@code partial_parse.msgpack} does. When the
+ * only changes are edits to SQL files, the edited models and singular tests are parsed alone
+ * ({@link ProjectSession#restore(ParseSnapshot, List)}); any other change (a properties file, a macro, a file
+ * added or removed, a var, an env var) means a full parse. A cache that cannot be read or written only
+ * costs a full parse.
  */
 final class PartialParse {
     static final String FILE = "partial_parse.json";

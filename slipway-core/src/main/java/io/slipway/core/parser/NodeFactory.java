@@ -113,7 +113,41 @@ final class NodeFactory {
         ConfigMerger.mergeInto(config, configCall);
         unrendered.putAll(configCall);
         ConfigMerger.normalizeHooks(config);
+        if (type == ResourceType.SNAPSHOT && NodeConfig.truthy(config.get("enabled"), true)) {
+            checkSnapshotConfig(config, file.originalFilePath());
+        }
         return finish(type, file, pkg, patch, name, fqn, uniqueId, config, unrendered, configCall, rawCode, refs, refLines, sources, macros);
+    }
+
+    /** dbt's parse-time rules for a snapshot's config (SnapshotConfig.validate), with its messages. */
+    private static void checkSnapshotConfig(Map<String, Object> config, String path) {
+        Object strategy = config.get("strategy");
+        String problem = null;
+        if (!present(strategy) || !present(config.get("unique_key"))) {
+            problem = "Snapshots must be configured with a 'strategy' and 'unique_key'.";
+        } else if ("check".equals(strategy)) {
+            Object checkCols = config.get("check_cols");
+            if (!present(checkCols)) {
+                problem = "A snapshot configured with the check strategy must specify a check_cols configuration.";
+            } else if (checkCols instanceof String text && !text.equals("all")) {
+                problem = "Invalid value for 'check_cols': " + text + ". Expected 'all' or a list of strings.";
+            }
+        } else if ("timestamp".equals(strategy) && !present(config.get("updated_at"))) {
+            problem = "A snapshot configured with the timestamp strategy must specify an updated_at configuration.";
+        }
+        if (problem == null && config.get("materialized") != null && !"snapshot".equals(config.get("materialized"))) {
+            problem = "A snapshot must have a materialized value of 'snapshot'";
+        }
+        if (problem != null) {
+            throw new SlipwayException(ErrorCode.SNAPSHOT_CONFIG_INVALID, "Invalid snapshot config given in " + path + ": " + problem
+                    + " Set it in the snapshot's config() block, its properties entry or dbt_project.yml.", path, 0);
+        }
+    }
+
+    /** Python's truth of a config value: not None, not empty, not False. */
+    private static boolean present(Object value) {
+        return value != null && !Boolean.FALSE.equals(value) && !"".equals(value)
+                && !(value instanceof java.util.Collection<?> c && c.isEmpty()) && !(value instanceof Map<?, ?> m && m.isEmpty());
     }
 
     Parsed seed(SourceFile file, ProjectConfig pkg, NodePatch patch) {
