@@ -21,6 +21,8 @@ for models in "${@:-10000 20000}"; do
   echo "  parse (no change):            $(t $cli parse --project-dir "$dir") s"
   echo "-- edited" >> "$dir/models/layer_5/l5_m7.sql"
   echo "  parse (one model edited):     $(t $cli parse --project-dir "$dir") s"
+  echo "# edited" >> "$dir/models/layer_5/schema.yml"
+  echo "  parse (one schema.yml edited): $(t $cli parse --project-dir "$dir") s"
   echo "  ls (no change):               $(t $cli ls --project-dir "$dir") s"
   [[ -n "${SKIP_COMPILE:-}" ]] || echo "  compile (after parse):        $(t $cli compile --project-dir "$dir") s"
   [[ -n "${SKIP_COMPILE:-}" ]] || echo "  compile (again, no change):   $(t $cli compile --project-dir "$dir") s"
