@@ -28,28 +28,47 @@ public final class DependencyGraph {
         for (int i = 0; i < ids.size(); i++) {
             index.put(ids.get(i), i);
         }
-        List<List<Integer>> childLists = new ArrayList<>(ids.size());
-        for (int i = 0; i < ids.size(); i++) {
-            childLists.add(new ArrayList<>(2));
-        }
-        this.parents = new int[ids.size()][];
-        for (int i = 0; i < ids.size(); i++) {
-            LinkedHashSet<Integer> ps = new LinkedHashSet<>();
-            for (String p : parentsById.get(ids.get(i))) {
+        // plain arrays and loops: built once per command for tens of thousands of nodes, where boxed sets
+        // and streams per node showed in profiles
+        int n = ids.size();
+        this.parents = new int[n][];
+        int[] childCounts = new int[n];
+        int[] scratch = new int[16];
+        for (int i = 0; i < n; i++) {
+            Collection<String> named = parentsById.get(ids.get(i));
+            if (scratch.length < named.size()) {
+                scratch = new int[named.size()];
+            }
+            int count = 0;
+            for (String p : named) {
                 Integer pi = index.get(p);
-                if (pi != null && pi != i) {
-                    ps.add(pi);
+                if (pi == null || pi == i || contains(scratch, count, pi)) {
+                    continue;
                 }
+                scratch[count++] = pi;
+                childCounts[pi]++;
             }
-            parents[i] = ps.stream().mapToInt(Integer::intValue).toArray();
+            parents[i] = java.util.Arrays.copyOf(scratch, count);
+        }
+        this.children = new int[n][];
+        for (int i = 0; i < n; i++) {
+            children[i] = new int[childCounts[i]];
+            childCounts[i] = 0;
+        }
+        for (int i = 0; i < n; i++) {
             for (int p : parents[i]) {
-                childLists.get(p).add(i);
+                children[p][childCounts[p]++] = i;
             }
         }
-        this.children = new int[ids.size()][];
-        for (int i = 0; i < ids.size(); i++) {
-            children[i] = childLists.get(i).stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static boolean contains(int[] values, int count, int value) {
+        for (int k = 0; k < count; k++) {
+            if (values[k] == value) {
+                return true;
+            }
         }
+        return false;
     }
 
     public List<String> ids() {
