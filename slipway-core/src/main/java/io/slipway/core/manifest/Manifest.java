@@ -117,34 +117,53 @@ public final class Manifest {
             if (maps != null) {
                 return maps;
             }
-            // parents are each node's own (deduplicated) list; children are gathered once and sorted at the end
-            Map<String, List<String>> parentLists = new TreeMap<>();
-            Map<String, List<String>> childLists = new java.util.HashMap<>(nodes.size() * 2);
+            // parents are each node's own (deduplicated) list; children are gathered once and sorted at the end;
+            // both maps in id order from one sort of the ids (cheaper than two TreeMaps of long shared prefixes)
+            String[] ids = new String[sources.size() + nodes.size()];
+            int at = 0;
             for (String id : sources.keySet()) {
-                parentLists.put(id, List.of());
-                childLists.put(id, new ArrayList<>(2));
+                ids[at++] = id;
             }
             for (String id : nodes.keySet()) {
+                ids[at++] = id;
+            }
+            java.util.Arrays.parallelSort(ids);
+            Map<String, List<String>> childLists = new java.util.HashMap<>(ids.length * 2);
+            for (String id : ids) {
                 childLists.put(id, new ArrayList<>(2));
             }
             for (Node node : nodes.values()) {
-                List<String> ps = node.dependsOn().nodes();
-                parentLists.put(node.uniqueId(), ps.size() <= 1 ? List.copyOf(ps) : List.copyOf(new java.util.TreeSet<>(ps)));
-                for (String parent : ps) {
+                for (String parent : node.dependsOn().nodes()) {
                     List<String> siblings = childLists.get(parent);
-                    if (siblings != null && (siblings.isEmpty() || !siblings.get(siblings.size() - 1).equals(node.uniqueId()))) {
+                    if (siblings != null) {
                         siblings.add(node.uniqueId());
                     }
                 }
             }
-            Map<String, List<String>> sortedChildren = new TreeMap<>();
-            childLists.forEach((k, v) -> {
-                v.sort(null);
-                sortedChildren.put(k, List.copyOf(new java.util.LinkedHashSet<>(v)));
-            });
+            Map<String, List<String>> parentLists = new LinkedHashMap<>(ids.length * 2);
+            Map<String, List<String>> sortedChildren = new LinkedHashMap<>(ids.length * 2);
+            for (String id : ids) {
+                Node node = nodes.get(id);
+                parentLists.put(id, node == null ? List.of() : sortedUnique(new ArrayList<>(node.dependsOn().nodes())));
+                sortedChildren.put(id, sortedUnique(childLists.get(id)));
+            }
             maps = new Map[] {Collections.unmodifiableMap(parentLists), Collections.unmodifiableMap(sortedChildren)};
             return maps;
         }
+    }
+
+    private static List<String> sortedUnique(List<String> values) {
+        if (values.size() > 1) {
+            values.sort(null);
+            int kept = 1;
+            for (int i = 1; i < values.size(); i++) {
+                if (!values.get(i).equals(values.get(kept - 1))) {
+                    values.set(kept++, values.get(i));
+                }
+            }
+            values.subList(kept, values.size()).clear();
+        }
+        return List.copyOf(values);
     }
 
     public Node node(String uniqueId) {
