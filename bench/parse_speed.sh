@@ -15,6 +15,7 @@ for models in "${@:-10000 20000}"; do
   # a second copy, so that compiling from nothing needs no deletion first (deleting ~30,000 files slows
   # file creation on discard-mounted virtual disks for a while afterwards)
   cp -r "$dir" "$root/fresh"
+  sync; sleep 3   # let the freshly written project reach the disk first: a user's project is not being written
   t() { local s=$(date +%s%N); "$@" >/dev/null; local ms=$(( ($(date +%s%N) - s) / 1000000 )); printf '%d.%03d' $((ms / 1000)) $((ms % 1000)); }
   echo "$models models, $((2 * models)) tests, $(nproc) cores:"
   echo "  parse (first):                $(t $cli parse --project-dir "$dir") s"
