@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
         subcommands = {
                 Main.Parse.class, Main.Compile.class, Main.Run.class, Main.Test.class, Main.Seed.class, Main.Snapshot.class, Main.Build.class,
                 Main.Ls.class, Main.Show.class, Main.Debug.class, Main.Clean.class, Main.Deps.class, Main.Clone.class, Main.Retry.class,
-                Main.Source.class, Main.Docs.class, DiffCommand.class})
+                Main.Source.class, Main.Docs.class, Main.RunOperation.class, DiffCommand.class})
 public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -46,6 +46,7 @@ public final class Main implements Callable<Integer> {
             for (Object o : parsed.asCommandLineList().stream().map(CommandLine::getCommand).toList()) {
                 if (o instanceof Common c) {
                     c.out = out;
+                    c.err = err;
                     c.environment = environment;
                 }
                 if (o instanceof DiffCommand d) {
@@ -74,6 +75,7 @@ public final class Main implements Callable<Integer> {
     /** Flags every command takes. */
     abstract static class Common implements Callable<Integer> {
         PrintStream out;
+        PrintStream err = System.err;
         InvocationEnvironment environment;
 
         @Option(names = "--project-dir", description = "The dbt project's directory (default: the current directory).")
@@ -162,21 +164,33 @@ public final class Main implements Callable<Integer> {
             return null;
         }
 
+        /** For run-operation: the macro and its arguments. */
+        InvocationRequest.Operation operation() {
+            return null;
+        }
+
         @Override
         public Integer call() {
             if (!logFormat.equals("text") && !logFormat.equals("json")) {
-                System.err.println("Error: --log-format must be text or json, got '" + logFormat + "'");
+                err.println("Error: --log-format must be text or json, got '" + logFormat + "'");
                 return 2;
             }
             Map<String, Object> parsedVars;
             try {
                 parsedVars = parseVars(vars);
             } catch (SlipwayException e) {
-                System.err.println("Error: " + e.getMessage());
+                err.println("Error: " + e.getMessage());
+                return 2;
+            }
+            InvocationRequest.Operation operation;
+            try {
+                operation = operation();
+            } catch (SlipwayException e) {
+                err.println("Error: " + e.getMessage());
                 return 2;
             }
             Path dir = projectDir != null ? projectDir : environment.workingDir();
-            InvocationRequest request = InvocationRequest.builder(command(), dir)
+            InvocationRequest request = InvocationRequest.builder(command(), dir).operation(operation)
                     .profilesDir(profilesDir).target(target).select(split(select())).exclude(split(exclude())).threads(threads)
                     .vars(parsedVars).fullRefresh(fullRefresh()).failFast(failFast()).targetPath(targetPath).inlineSql(inline())
                     .limit(limit()).output(output()).outputKeys(outputKeys()).resourceTypes(resourceTypes())
@@ -518,6 +532,31 @@ public final class Main implements Callable<Integer> {
         @Override
         Path state() {
             return state;
+        }
+    }
+
+    @CommandLine.Command(name = "run-operation", description = "Call a macro (name or package.name) with --args as its keyword "
+            + "arguments, as dbt run-operation does.")
+    static final class RunOperation extends Common {
+        @CommandLine.Parameters(index = "0", paramLabel = "MACRO", description = "The macro to call: name, or package.name.")
+        String macro;
+        @Option(names = "--args", description = "The macro's keyword arguments as YAML or JSON, e.g. '{days: 7, dry_run: true}'.")
+        String args;
+
+        @Override
+        Command command() {
+            return Command.RUN_OPERATION;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        InvocationRequest.Operation operation() {
+            Object parsed = args == null || args.isBlank() ? Map.of() : Yaml.parse(args, "--args");
+            if (!(parsed instanceof Map)) {
+                throw new SlipwayException(io.slipway.core.error.ErrorCode.USAGE,
+                        "--args must be a YAML or JSON mapping of the macro's keyword arguments, like '{days: 7}', got: " + args);
+            }
+            return new InvocationRequest.Operation(macro, (Map<String, Object>) parsed);
         }
     }
 

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The commands an invocation can run, named as dbt names them. */
 public enum Command {
-    PARSE, COMPILE, RUN, TEST, SEED, SNAPSHOT, BUILD, LIST, SHOW, DEBUG, CLEAN, DEPS, CLONE, RETRY, SOURCE_FRESHNESS, DOCS_GENERATE;
+    PARSE, COMPILE, RUN, TEST, SEED, SNAPSHOT, BUILD, LIST, SHOW, DEBUG, CLEAN, DEPS, CLONE, RETRY, SOURCE_FRESHNESS, DOCS_GENERATE, RUN_OPERATION;
 
     /** The name on the command line ({@code ls} for LIST); for subcommands, dbt's {@code which} ({@code freshness}, {@code generate}). */
     public String cliName() {
@@ -12,6 +12,7 @@ public enum Command {
             case LIST -> "ls";
             case SOURCE_FRESHNESS -> "freshness";
             case DOCS_GENERATE -> "generate";
+            case RUN_OPERATION -> "run-operation";
             default -> name().toLowerCase(Locale.ROOT);
         };
     }

@@ -175,6 +175,9 @@ public final class Invocation {
                 if (effective.command() == Command.SHOW || (effective.command() == Command.COMPILE && effective.inlineSql() != null)) {
                     return ShowTask.run(effective, session, parsed, reporter, deferral(effective, state, deferState, parsed, Set.of()));
                 }
+                if (effective.command() == Command.RUN_OPERATION) {
+                    return RunOperationTask.run(effective, session, parsed, reporter, metadata);
+                }
                 Set<String> ids = retrying != null ? retrying : selectIds(effective, parsed, state, targetDir);
                 if (effective.command() == Command.SOURCE_FRESHNESS) {
                     return new FreshnessTask(session, parsed, effective, reporter, () -> cancelled).run(ids, metadata, flags.outputPath());

@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param deferState    {@code --defer-state}: the state to defer to, or null for {@code --state}
  * @param favorState    {@code --favor-state}: defer unselected nodes even when they exist here
  * @param partialParse  {@code --partial-parse} (the default): reuse the previous parse when no input changed
+ * @param operation     for {@code run-operation}: the macro and its {@code --args}; null otherwise
  */
 public record InvocationRequest(
         Command command,
@@ -51,7 +52,16 @@ public record InvocationRequest(
         boolean defer,
         Path deferState,
         boolean favorState,
-        boolean partialParse) {
+        boolean partialParse,
+        Operation operation) {
+
+    /** {@code run-operation}'s macro ({@code name} or {@code package.name}) and its keyword arguments. */
+    public record Operation(String macro, Map<String, Object> args) {
+        public Operation {
+            Objects.requireNonNull(macro, "macro is null");
+            args = Frozen.map(args);
+        }
+    }
 
     public InvocationRequest {
         Objects.requireNonNull(command, "command is null");
@@ -67,37 +77,37 @@ public record InvocationRequest(
     /** A request with every flag at its default. */
     public static InvocationRequest of(Command command, Path projectDir) {
         return new InvocationRequest(command, projectDir, null, null, List.of(), List.of(), null, Map.of(), false, false, null,
-                null, 10, "text", List.of(), List.of(), null, "eager", null, false, null, false, true);
+                null, 10, "text", List.of(), List.of(), null, "eager", null, false, null, false, true, null);
     }
 
     public InvocationRequest withSelect(List<String> value) {
         return new InvocationRequest(command, projectDir, profilesDir, target, value, exclude, threads, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
-                favorState, partialParse);
+                favorState, partialParse, operation);
     }
 
     public InvocationRequest withProfilesDir(Path value) {
         return new InvocationRequest(command, projectDir, value, target, select, exclude, threads, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
-                favorState, partialParse);
+                favorState, partialParse, operation);
     }
 
     public InvocationRequest withThreads(Integer value) {
         return new InvocationRequest(command, projectDir, profilesDir, target, select, exclude, value, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
-                favorState, partialParse);
+                favorState, partialParse, operation);
     }
 
     public InvocationRequest withTarget(String value) {
         return new InvocationRequest(command, projectDir, profilesDir, value, select, exclude, threads, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
-                favorState, partialParse);
+                favorState, partialParse, operation);
     }
 
     public InvocationRequest withState(Path stateDir, boolean deferValue, Path deferStateDir, boolean favorStateValue) {
         return new InvocationRequest(command, projectDir, profilesDir, target, select, exclude, threads, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, stateDir, deferValue,
-                deferStateDir, favorStateValue, partialParse);
+                deferStateDir, favorStateValue, partialParse, operation);
     }
 
     /** A builder with every flag at its default; callers set only what they have. */
@@ -119,6 +129,7 @@ public record InvocationRequest(
         private boolean failFast;
         private String targetPath;
         private String inlineSql;
+        private Operation operation;
         private int limit = 10;
         private String output = "text";
         private List<String> outputKeys = List.of();
@@ -178,6 +189,11 @@ public record InvocationRequest(
 
         public Builder targetPath(String value) {
             targetPath = value;
+            return this;
+        }
+
+        public Builder operation(Operation value) {
+            operation = value;
             return this;
         }
 
@@ -244,7 +260,7 @@ public record InvocationRequest(
         public InvocationRequest build() {
             return new InvocationRequest(command, projectDir, profilesDir, target, select, exclude, threads, vars, fullRefresh, failFast,
                     targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer,
-                    deferState, favorState, partialParse);
+                    deferState, favorState, partialParse, operation);
         }
     }
 }
