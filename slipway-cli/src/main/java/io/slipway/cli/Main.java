@@ -114,6 +114,10 @@ public final class Main implements Callable<Integer> {
             return false;
         }
 
+        boolean storeFailures() {
+            return false;
+        }
+
         boolean failFast() {
             return false;
         }
@@ -190,7 +194,7 @@ public final class Main implements Callable<Integer> {
                 return 2;
             }
             Path dir = projectDir != null ? projectDir : environment.workingDir();
-            InvocationRequest request = InvocationRequest.builder(command(), dir).operation(operation)
+            InvocationRequest request = InvocationRequest.builder(command(), dir).operation(operation).storeFailures(storeFailures())
                     .profilesDir(profilesDir).target(target).select(split(select())).exclude(split(exclude())).threads(threads)
                     .vars(parsedVars).fullRefresh(fullRefresh()).failFast(failFast()).targetPath(targetPath).inlineSql(inline())
                     .limit(limit()).output(output()).outputKeys(outputKeys()).resourceTypes(resourceTypes())
@@ -388,9 +392,17 @@ public final class Main implements Callable<Integer> {
 
     @CommandLine.Command(name = "test", description = "Run the selected tests.")
     static final class Test extends Building {
+        @Option(names = "--store-failures", description = "Keep each failing test's rows in a table of the target's <schema>_dbt_test__audit schema.")
+        boolean storeFailures;
+
         @Override
         Command command() {
             return Command.TEST;
+        }
+
+        @Override
+        boolean storeFailures() {
+            return storeFailures;
         }
     }
 
@@ -412,9 +424,17 @@ public final class Main implements Callable<Integer> {
 
     @CommandLine.Command(name = "build", description = "Seed, run and test the selected nodes in graph order.")
     static final class Build extends Building {
+        @Option(names = "--store-failures", description = "Keep each failing test's rows in a table of the target's <schema>_dbt_test__audit schema.")
+        boolean storeFailures;
+
         @Override
         Command command() {
             return Command.BUILD;
+        }
+
+        @Override
+        boolean storeFailures() {
+            return storeFailures;
         }
     }
 

@@ -100,6 +100,13 @@ public final class Compiler {
         });
         Map<String, Object> locals = ContextLocals.runtime(context, session, resolver, model, RuntimeResolver.relationOf(node),
                 ConfigValue.runtime(node.config()), graph.get());
+        // a node's context names its own database and schema (dbt's ModelContext), not the target's
+        if (node.database() != null) {
+            locals.put("database", node.database());
+        }
+        if (node.schema() != null) {
+            locals.put("schema", node.schema());
+        }
         NodeGlobals globals = new NodeGlobals(context, node.packageName(), node.uniqueId(), locals);
         locals.put("context", new ContextView(globals));
         if (compiledSql != null) {

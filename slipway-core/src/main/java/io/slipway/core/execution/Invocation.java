@@ -301,6 +301,9 @@ public final class Invocation {
         args.put("threads", request.threads());
         args.put("vars", request.vars());
         args.put("full_refresh", request.fullRefresh());
+        if (request.storeFailures()) {
+            args.put("store_failures", true);
+        }
         args.put("fail_fast", request.failFast());
         args.put("selector", request.selector());
         args.put("indirect_selection", request.indirectSelection());

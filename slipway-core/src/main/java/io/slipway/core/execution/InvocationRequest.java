@@ -28,6 +28,7 @@ import java.util.Objects;
  * @param favorState    {@code --favor-state}: defer unselected nodes even when they exist here
  * @param partialParse  {@code --partial-parse} (the default): reuse the previous parse when no input changed
  * @param operation     for {@code run-operation}: the macro and its {@code --args}; null otherwise
+ * @param storeFailures {@code --store-failures}: tests keep their failing rows in a table (when their config does not say)
  */
 public record InvocationRequest(
         Command command,
@@ -53,7 +54,8 @@ public record InvocationRequest(
         Path deferState,
         boolean favorState,
         boolean partialParse,
-        Operation operation) {
+        Operation operation,
+        boolean storeFailures) {
 
     /** {@code run-operation}'s macro ({@code name} or {@code package.name}) and its keyword arguments. */
     public record Operation(String macro, Map<String, Object> args) {
@@ -77,37 +79,37 @@ public record InvocationRequest(
     /** A request with every flag at its default. */
     public static InvocationRequest of(Command command, Path projectDir) {
         return new InvocationRequest(command, projectDir, null, null, List.of(), List.of(), null, Map.of(), false, false, null,
-                null, 10, "text", List.of(), List.of(), null, "eager", null, false, null, false, true, null);
+                null, 10, "text", List.of(), List.of(), null, "eager", null, false, null, false, true, null, false);
     }
 
     public InvocationRequest withSelect(List<String> value) {
         return new InvocationRequest(command, projectDir, profilesDir, target, value, exclude, threads, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
-                favorState, partialParse, operation);
+                favorState, partialParse, operation, storeFailures);
     }
 
     public InvocationRequest withProfilesDir(Path value) {
         return new InvocationRequest(command, projectDir, value, target, select, exclude, threads, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
-                favorState, partialParse, operation);
+                favorState, partialParse, operation, storeFailures);
     }
 
     public InvocationRequest withThreads(Integer value) {
         return new InvocationRequest(command, projectDir, profilesDir, target, select, exclude, value, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
-                favorState, partialParse, operation);
+                favorState, partialParse, operation, storeFailures);
     }
 
     public InvocationRequest withTarget(String value) {
         return new InvocationRequest(command, projectDir, profilesDir, value, select, exclude, threads, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
-                favorState, partialParse, operation);
+                favorState, partialParse, operation, storeFailures);
     }
 
     public InvocationRequest withState(Path stateDir, boolean deferValue, Path deferStateDir, boolean favorStateValue) {
         return new InvocationRequest(command, projectDir, profilesDir, target, select, exclude, threads, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, stateDir, deferValue,
-                deferStateDir, favorStateValue, partialParse, operation);
+                deferStateDir, favorStateValue, partialParse, operation, storeFailures);
     }
 
     /** A builder with every flag at its default; callers set only what they have. */
@@ -130,6 +132,7 @@ public record InvocationRequest(
         private String targetPath;
         private String inlineSql;
         private Operation operation;
+        private boolean storeFailures;
         private int limit = 10;
         private String output = "text";
         private List<String> outputKeys = List.of();
@@ -189,6 +192,11 @@ public record InvocationRequest(
 
         public Builder targetPath(String value) {
             targetPath = value;
+            return this;
+        }
+
+        public Builder storeFailures(boolean value) {
+            storeFailures = value;
             return this;
         }
 
@@ -260,7 +268,7 @@ public record InvocationRequest(
         public InvocationRequest build() {
             return new InvocationRequest(command, projectDir, profilesDir, target, select, exclude, threads, vars, fullRefresh, failFast,
                     targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer,
-                    deferState, favorState, partialParse, operation);
+                    deferState, favorState, partialParse, operation, storeFailures);
         }
     }
 }

@@ -104,7 +104,7 @@ public final class ProjectSession implements AutoCloseable {
             packages.forEach(p -> packageNames.add(p.name()));
             Map<String, Object> flags = new LinkedHashMap<>();
             flags.put("FULL_REFRESH", request.fullRefresh());
-            flags.put("STORE_FAILURES", false);
+            flags.put("STORE_FAILURES", request.storeFailures());
             flags.put("WHICH", request.command().cliName());
             flags.put("FAIL_FAST", request.failFast());
             List<String> adapterTypes = new ArrayList<>();

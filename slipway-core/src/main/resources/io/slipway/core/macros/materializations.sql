@@ -50,13 +50,60 @@
 {%- endmacro %}
 
 {#- A test: the query counts failing rows; warn_if and error_if decide the status. -#}
+{#- A test: counts its failing rows; with store_failures (or --store-failures) they are kept in a table or view
+    named after the test, in the audit schema, and counted from there, as dbt does. -#}
 {% materialization test, default %}
+  {%- set relations = [] -%}
   {%- set limit = config.get('limit') -%}
+  {%- set sql_with_limit -%}
+    {{ sql }}
+    {{ "limit " ~ limit if limit is not none }}
+  {%- endset -%}
+  {%- if should_store_failures() -%}
+    {%- set store_failures_as = config.get('store_failures_as') or 'table' -%}
+    {%- if store_failures_as not in ['table', 'view'] -%}
+      {{ exceptions.raise_compiler_error("'" ~ store_failures_as ~ "' is not a valid value for `store_failures_as`. Accepted values are: ['ephemeral', 'table', 'view']") }}
+    {%- endif -%}
+    {%- set target_relation = api.Relation.create(identifier=model['alias'], schema=schema, database=database, type=store_failures_as) -%}
+    {%- set old_relation = adapter.get_relation(database=database, schema=schema, identifier=model['alias']) -%}
+    {%- do adapter.create_schema(target_relation) -%}
+    {%- if old_relation -%}
+      {%- do adapter.drop_relation(old_relation) -%}
+    {%- endif -%}
+    {% call statement(auto_begin=True) -%}
+      {%- if store_failures_as == 'view' -%}
+        {{ get_create_view_as_sql(target_relation, sql_with_limit) }}
+      {%- else -%}
+        {{ get_create_table_as_sql(False, target_relation, sql_with_limit) }}
+      {%- endif -%}
+    {%- endcall %}
+    {%- do relations.append(target_relation) -%}
+    {%- set main_sql -%}
+      select * from {{ target_relation }}
+    {%- endset -%}
+    {{ adapter.commit() }}
+  {%- else -%}
+    {%- set main_sql = sql_with_limit -%}
+  {%- endif -%}
   {% call statement('main', fetch_result=true) -%}
-    {{ get_test_sql(sql, config.get('fail_calc'), config.get('warn_if'), config.get('error_if'), limit) }}
+    {{ get_test_sql(main_sql, config.get('fail_calc'), config.get('warn_if'), config.get('error_if'), none) }}
   {%- endcall %}
-  {{ return({'relations': []}) }}
+  {{ return({'relations': relations}) }}
 {% endmaterialization %}
+
+{#- dbt's rule: the test's store_failures config, else the --store-failures flag; store_failures_as table or view
+    also stores, ephemeral never does. -#}
+{% macro should_store_failures() %}
+  {%- set store_as = config.get('store_failures_as') -%}
+  {%- if store_as == 'ephemeral' -%}
+    {{ return(false) }}
+  {%- endif -%}
+  {%- set configured = config.get('store_failures') -%}
+  {%- if configured is none -%}
+    {%- set configured = flags.STORE_FAILURES or store_as in ['table', 'view'] -%}
+  {%- endif -%}
+  {{ return(configured) }}
+{% endmacro %}
 
 {% macro get_test_sql(main_sql, fail_calc, warn_if, error_if, limit) -%}
   {{ adapter.dispatch('get_test_sql', 'dbt')(main_sql, fail_calc, warn_if, error_if, limit) }}
