@@ -188,6 +188,41 @@ class SourceFreshnessTest {
     }
 
     @Test
+    void aLoadedAtQueryDecidesFreshnessAndCannotBeSetBesideALoadedAtField() throws IOException {
+        // the source's field would say stale (days old); the table's query, a template, looks at the recent table
+        Files.writeString(project.resolve("models/queried.yml"), """
+                version: 2
+                sources:
+                  - name: queried
+                    schema: main
+                    loaded_at_field: loaded_at
+                    freshness:
+                      error_after: {count: 12, period: hour}
+                    tables:
+                      - name: via_query
+                        identifier: loaded_days_ago
+                        loaded_at_query: "select max(loaded_at) from {{ this.schema }}.loaded_recently -- not {{ this.identifier }}"
+                """);
+        try {
+            CliRunner.Result result = runner().run(project, "source", "freshness", "--project-dir", project.toString(),
+                    "-s", "source:queried", "-o", "queried.json");
+            assertThat(result.exitCode()).as(result.all()).isZero();
+            assertThat(result.out()).containsPattern("1 of 1 PASS freshness of queried\\.via_query");
+            JsonNode manifestSource = JSON.readTree(project.resolve("target/manifest.json").toFile()).at("/sources/source.freshness.queried.via_query");
+            assertThat(manifestSource.at("/loaded_at_query").asText()).startsWith("select max(loaded_at) from {{ this.schema }}");
+            assertThat(manifestSource.at("/loaded_at_field").isNull()).isTrue();
+
+            Files.writeString(project.resolve("models/queried.yml"), Files.readString(project.resolve("models/queried.yml"))
+                    .replace("identifier: loaded_days_ago\n", "identifier: loaded_days_ago\n        loaded_at_field: loaded_at\n"));
+            CliRunner.Result both = runner().run(project, "source", "freshness", "--project-dir", project.toString(), "-s", "source:queried");
+            assertThat(both.exitCode()).isEqualTo(2);
+            assertThat(both.out()).contains("source 'queried.via_query' in models/queried.yml sets both loaded_at_field and loaded_at_query");
+        } finally {
+            Files.delete(project.resolve("models/queried.yml"));
+        }
+    }
+
+    @Test
     void sourcesWithoutCriteriaAreNothingToDo() throws IOException {
         CliRunner.Result none = runner().run(project, "source", "freshness", "--project-dir", project.toString(),
                 "-s", "source:events.unchecked", "-o", "none.json");

@@ -355,6 +355,7 @@ public final class ManifestWriter {
         m.put("identifier", s.identifier());
         m.put("quoting", s.quoting());
         m.put("loaded_at_field", s.loadedAtField());
+        m.put("loaded_at_query", s.config().get("loaded_at_query"));
         m.put("freshness", s.freshness().isEmpty() ? null : s.freshness());
         m.put("external", null);
         m.put("description", s.description());

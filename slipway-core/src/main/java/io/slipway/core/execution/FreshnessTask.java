@@ -197,7 +197,8 @@ final class FreshnessTask {
         FreshnessCriteria criteria = FreshnessCriteria.of(source.freshness());
         RelationValue relation = RelationValue.of(source.database(), source.schema(), source.identifier(), "table");
         try {
-            if (source.loadedAtField() == null) {
+            Object loadedAtQuery = source.config().get("loaded_at_query");
+            if (source.loadedAtField() == null && loadedAtQuery == null) {
                 // neither DuckDB nor PostgreSQL offers dbt's metadata-based freshness (a table's last-modified time)
                 throw new UncheckableSource("Could not compute freshness for source " + source.name()
                         + ": no 'loaded_at_field' provided and " + session.adapter().type()
@@ -208,11 +209,16 @@ final class FreshnessTask {
             NodeSession nodeSession = new NodeSession(session.adapter(), connection, true);
             Node node = pseudoNode(source);
             NodeGlobals globals = compiler.globals(node, nodeSession, compiler.resolver(node, nodeSession), null);
-            if (!(globals.lookup("collect_freshness") instanceof Macro macro)) {
-                throw new SlipwayException(ErrorCode.COMPILATION_ERROR, "no macro named collect_freshness was found");
+            String macroName = loadedAtQuery != null ? "collect_freshness_custom_sql" : "collect_freshness";
+            if (!(globals.lookup(macroName) instanceof Macro macro)) {
+                throw new SlipwayException(ErrorCode.COMPILATION_ERROR, "no macro named " + macroName + " was found");
             }
-            Object returned = Renderer.call(macro, java.util.Arrays.asList(relation, source.loadedAtField(), criteria.filter()), Map.of(),
-                    source.originalFilePath());
+            // the query is a template: it may use this, source() or ref(), as dbt renders it ('filter' does not apply)
+            List<Object> arguments = loadedAtQuery != null
+                    ? java.util.Arrays.asList(relation, Renderer.render(session.context().jinja().parse(String.valueOf(loadedAtQuery),
+                            source.originalFilePath()), globals, source.originalFilePath()))
+                    : java.util.Arrays.asList(relation, source.loadedAtField(), criteria.filter());
+            Object returned = Renderer.call(macro, arguments, Map.of(), source.originalFilePath());
             connection.commit();
             AgateTable table;
             Map<String, Object> response = Map.of();
@@ -227,10 +233,10 @@ final class FreshnessTask {
                         + "rather than just a table of values. See the v1.5 migration guide for details on how to update your custom macro: "
                         + "https://docs.getdbt.com/guides/migration/versions/upgrading-to-v1.5");
             } else {
-                throw new SlipwayException(ErrorCode.COMPILATION_ERROR, "Got an invalid result from \"collect_freshness\" macro: " + returned);
+                throw new SlipwayException(ErrorCode.COMPILATION_ERROR, "Got an invalid result from \"" + macroName + "\" macro: " + returned);
             }
             if (table.rows().size() != 1 || table.columnNames().size() != 2) {
-                throw new SlipwayException(ErrorCode.COMPILATION_ERROR, "Got an invalid result from \"collect_freshness\" macro: "
+                throw new SlipwayException(ErrorCode.COMPILATION_ERROR, "Got an invalid result from \"" + macroName + "\" macro: "
                         + table.rows() + " (expected one row of max_loaded_at and snapshotted_at)");
             }
             List<?> row = (List<?>) table.rows().get(0);

@@ -27,7 +27,7 @@ public final class ConfigMerger {
             "target_schema", "target_database", "snapshot_meta_column_names", "hard_deletes", "invalidate_hard_deletes",
             "dbt_valid_to_current", "access", "group", "batch_size", "lookback", "begin", "concurrent_batches",
             "incremental_predicates", "predicates", "merge_update_columns", "merge_exclude_columns", "bind", "freshness",
-            "loaded_at_field", "static_analysis");
+            "loaded_at_field", "loaded_at_query", "static_analysis");
 
     private static final Set<String> ADDITIVE = Set.of("tags", "pre-hook", "post-hook");
     private static final Set<String> DICTS = Set.of("meta", "docs", "persist_docs", "quoting", "column_types", "grants", "contract",

@@ -221,14 +221,24 @@ public final class PropertiesParser {
         return out;
     }
 
+    /** A config with a property also accepted at the top level of the entry (the top level wins, as dbt reads it). */
+    private static Map<String, Object> withTopLevel(Map<String, Object> config, Map<String, Object> entry, String key) {
+        if (!entry.containsKey(key)) {
+            return config;
+        }
+        Map<String, Object> out = new java.util.LinkedHashMap<>(config);
+        out.put(key, entry.get(key));
+        return out;
+    }
+
     private static SourcePatch sourcePatch(Map<String, Object> e, String path, String packageName) {
         String name = requiredName(e, path, "sources");
-        Map<String, Object> config = Yaml.asMap(e.get("config"), "'config:' of source '" + name + "'", path);
+        Map<String, Object> config = withTopLevel(Yaml.asMap(e.get("config"), "'config:' of source '" + name + "'", path), e, "loaded_at_query");
         List<SourceTablePatch> tables = new ArrayList<>();
         for (Object t : Yaml.asList(e.get("tables"))) {
             Map<String, Object> table = Yaml.asMap(t, "a table of source '" + name + "'", path);
             NodePatch p = nodePatch(table, path, packageName, "sources." + name + ".tables");
-            Map<String, Object> tableConfig = Yaml.asMap(table.get("config"), "'config:'", path);
+            Map<String, Object> tableConfig = withTopLevel(Yaml.asMap(table.get("config"), "'config:'", path), table, "loaded_at_query");
             tables.add(new SourceTablePatch(p.name(), Yaml.asString(table.get("identifier")), p.description(), p.columns(),
                     Yaml.asMap(table.containsKey("meta") ? table.get("meta") : tableConfig.get("meta"), "'meta:'", path),
                     strings(table.containsKey("tags") ? table.get("tags") : tableConfig.get("tags")),

@@ -1,5 +1,8 @@
 package io.slipway.core.parser;
 
+import io.slipway.core.error.ErrorCode;
+import io.slipway.core.error.SlipwayException;
+
 import io.slipway.core.manifest.SourceDefinition;
 import io.slipway.core.parser.Properties.SourcePatch;
 import io.slipway.core.parser.Properties.SourceTablePatch;
@@ -51,6 +54,19 @@ final class SourceFactory {
             }
             Map<String, Object> freshness = FreshnessMerger.merge(ConfigMerger.fromProjectTree(pkg.configTree("sources"), fqn).get("freshness"),
                     source.freshness(), table.freshness(), "source '" + source.name() + "." + table.name() + "'", source.file());
+            String loadedAtField = table.loadedAtField() != null ? table.loadedAtField() : source.loadedAtField();
+            Object tableQuery = table.config().get("loaded_at_query");
+            if (tableQuery != null && table.loadedAtField() != null || tableQuery == null && source.config().get("loaded_at_query") != null
+                    && source.loadedAtField() != null) {
+                throw new SlipwayException(ErrorCode.PROPERTIES_INVALID, "source '" + source.name() + "." + table.name() + "' in "
+                        + source.file() + " sets both loaded_at_field and loaded_at_query; freshness takes one of them, remove the other",
+                        source.file(), 0);
+            }
+            if (config.get("loaded_at_query") != null && (tableQuery != null || table.loadedAtField() == null)) {
+                loadedAtField = null;   // the query decides (a table's own loaded_at_field still beats its source's query)
+            } else {
+                config.remove("loaded_at_query");
+            }
             Map<String, Object> quoting = new LinkedHashMap<>(source.quoting());
             quoting.putAll(table.quoting());
             out.add(new SourceDefinition(
@@ -60,7 +76,7 @@ final class SourceFactory {
                     source.file(), source.file(), fqn, descriptions.render(table.description(), pkg.name(), source.file()),
                     descriptions.render(source.description(), pkg.name(), source.file()), source.loader(),
                     descriptions.columns(table.columns(), pkg.name(), source.file()), meta, source.meta(), tags, config, unrendered,
-                    table.loadedAtField() != null ? table.loadedAtField() : source.loadedAtField(), freshness, quoting));
+                    loadedAtField, freshness, quoting));
         }
         return out;
     }
