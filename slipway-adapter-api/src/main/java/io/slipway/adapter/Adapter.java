@@ -43,6 +43,15 @@ public interface Adapter extends AutoCloseable {
         return List.of("append");
     }
 
+    /**
+     * Whether a subquery in a FROM clause needs an alias here (dbt's {@code Relation.require_alias}): with
+     * {@code --empty} a ref prints as {@code (select ... limit 0)}, aliased only where the warehouse needs it,
+     * since an alias of its own breaks {@code ref('x') as x}.
+     */
+    default boolean subqueryNeedsAlias() {
+        return true;
+    }
+
     /** The column type a seed column of this inferred kind gets. */
     String seedColumnType(SeedColumnKind kind);
 

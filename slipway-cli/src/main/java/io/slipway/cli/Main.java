@@ -118,6 +118,10 @@ public final class Main implements Callable<Integer> {
             return false;
         }
 
+        boolean empty() {
+            return false;
+        }
+
         boolean failFast() {
             return false;
         }
@@ -194,7 +198,7 @@ public final class Main implements Callable<Integer> {
                 return 2;
             }
             Path dir = projectDir != null ? projectDir : environment.workingDir();
-            InvocationRequest request = InvocationRequest.builder(command(), dir).operation(operation).storeFailures(storeFailures())
+            InvocationRequest request = InvocationRequest.builder(command(), dir).operation(operation).storeFailures(storeFailures()).empty(empty())
                     .profilesDir(profilesDir).target(target).select(split(select())).exclude(split(exclude())).threads(threads)
                     .vars(parsedVars).fullRefresh(fullRefresh()).failFast(failFast()).targetPath(targetPath).inlineSql(inline())
                     .limit(limit()).output(output()).outputKeys(outputKeys()).resourceTypes(resourceTypes())
@@ -384,9 +388,17 @@ public final class Main implements Callable<Integer> {
 
     @CommandLine.Command(name = "run", description = "Build the selected models.")
     static final class Run extends Building {
+        @Option(names = "--empty", description = "Refs and sources read no rows: the models' SQL runs against empty inputs.")
+        boolean empty;
+
         @Override
         Command command() {
             return Command.RUN;
+        }
+
+        @Override
+        boolean empty() {
+            return empty;
         }
     }
 
@@ -424,6 +436,14 @@ public final class Main implements Callable<Integer> {
 
     @CommandLine.Command(name = "build", description = "Seed, run and test the selected nodes in graph order.")
     static final class Build extends Building {
+        @Option(names = "--empty", description = "Refs and sources read no rows: the models' SQL runs against empty inputs.")
+        boolean empty;
+
+        @Override
+        boolean empty() {
+            return empty;
+        }
+
         @Option(names = "--store-failures", description = "Keep each failing test's rows in a table of the target's <schema>_dbt_test__audit schema.")
         boolean storeFailures;
 

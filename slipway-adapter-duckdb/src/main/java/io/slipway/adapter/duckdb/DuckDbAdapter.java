@@ -73,6 +73,11 @@ public final class DuckDbAdapter implements Adapter {
     }
 
     @Override
+    public boolean subqueryNeedsAlias() {
+        return false;
+    }
+
+    @Override
     public List<String> validIncrementalStrategies() {
         return INCREMENTAL_STRATEGIES;
     }

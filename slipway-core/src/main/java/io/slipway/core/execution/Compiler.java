@@ -70,7 +70,9 @@ public final class Compiler {
 
     /** The run-time {@code ref()}/{@code source()} resolver for a node rendered in {@code session}. */
     RuntimeResolver resolver(Node node, NodeSession session) {
-        return new RuntimeResolver(manifest, node, deferral, session);
+        // --empty: refs and sources read no rows (dbt's resolve_limit of 0)
+        Integer limit = Boolean.TRUE.equals(context.flags().get("EMPTY")) ? Integer.valueOf(0) : null;
+        return new RuntimeResolver(manifest, node, deferral, session, limit);
     }
 
     /** A compiled node. */

@@ -304,6 +304,9 @@ public final class Invocation {
         if (request.storeFailures()) {
             args.put("store_failures", true);
         }
+        if (request.empty()) {
+            args.put("empty", true);
+        }
         args.put("fail_fast", request.failFast());
         args.put("selector", request.selector());
         args.put("indirect_selection", request.indirectSelection());

@@ -29,6 +29,7 @@ import java.util.Objects;
  * @param partialParse  {@code --partial-parse} (the default): reuse the previous parse when no input changed
  * @param operation     for {@code run-operation}: the macro and its {@code --args}; null otherwise
  * @param storeFailures {@code --store-failures}: tests keep their failing rows in a table (when their config does not say)
+ * @param empty         {@code --empty}: refs and sources read no rows (the SQL still runs, cheaply)
  */
 public record InvocationRequest(
         Command command,
@@ -55,7 +56,8 @@ public record InvocationRequest(
         boolean favorState,
         boolean partialParse,
         Operation operation,
-        boolean storeFailures) {
+        boolean storeFailures,
+        boolean empty) {
 
     /** {@code run-operation}'s macro ({@code name} or {@code package.name}) and its keyword arguments. */
     public record Operation(String macro, Map<String, Object> args) {
@@ -79,37 +81,37 @@ public record InvocationRequest(
     /** A request with every flag at its default. */
     public static InvocationRequest of(Command command, Path projectDir) {
         return new InvocationRequest(command, projectDir, null, null, List.of(), List.of(), null, Map.of(), false, false, null,
-                null, 10, "text", List.of(), List.of(), null, "eager", null, false, null, false, true, null, false);
+                null, 10, "text", List.of(), List.of(), null, "eager", null, false, null, false, true, null, false, false);
     }
 
     public InvocationRequest withSelect(List<String> value) {
         return new InvocationRequest(command, projectDir, profilesDir, target, value, exclude, threads, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
-                favorState, partialParse, operation, storeFailures);
+                favorState, partialParse, operation, storeFailures, empty);
     }
 
     public InvocationRequest withProfilesDir(Path value) {
         return new InvocationRequest(command, projectDir, value, target, select, exclude, threads, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
-                favorState, partialParse, operation, storeFailures);
+                favorState, partialParse, operation, storeFailures, empty);
     }
 
     public InvocationRequest withThreads(Integer value) {
         return new InvocationRequest(command, projectDir, profilesDir, target, select, exclude, value, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
-                favorState, partialParse, operation, storeFailures);
+                favorState, partialParse, operation, storeFailures, empty);
     }
 
     public InvocationRequest withTarget(String value) {
         return new InvocationRequest(command, projectDir, profilesDir, value, select, exclude, threads, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
-                favorState, partialParse, operation, storeFailures);
+                favorState, partialParse, operation, storeFailures, empty);
     }
 
     public InvocationRequest withState(Path stateDir, boolean deferValue, Path deferStateDir, boolean favorStateValue) {
         return new InvocationRequest(command, projectDir, profilesDir, target, select, exclude, threads, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, stateDir, deferValue,
-                deferStateDir, favorStateValue, partialParse, operation, storeFailures);
+                deferStateDir, favorStateValue, partialParse, operation, storeFailures, empty);
     }
 
     /** A builder with every flag at its default; callers set only what they have. */
@@ -133,6 +135,7 @@ public record InvocationRequest(
         private String inlineSql;
         private Operation operation;
         private boolean storeFailures;
+        private boolean empty;
         private int limit = 10;
         private String output = "text";
         private List<String> outputKeys = List.of();
@@ -192,6 +195,11 @@ public record InvocationRequest(
 
         public Builder targetPath(String value) {
             targetPath = value;
+            return this;
+        }
+
+        public Builder empty(boolean value) {
+            empty = value;
             return this;
         }
 
@@ -268,7 +276,7 @@ public record InvocationRequest(
         public InvocationRequest build() {
             return new InvocationRequest(command, projectDir, profilesDir, target, select, exclude, threads, vars, fullRefresh, failFast,
                     targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer,
-                    deferState, favorState, partialParse, operation, storeFailures);
+                    deferState, favorState, partialParse, operation, storeFailures, empty);
         }
     }
 }

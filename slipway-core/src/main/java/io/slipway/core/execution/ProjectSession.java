@@ -105,6 +105,7 @@ public final class ProjectSession implements AutoCloseable {
             Map<String, Object> flags = new LinkedHashMap<>();
             flags.put("FULL_REFRESH", request.fullRefresh());
             flags.put("STORE_FAILURES", request.storeFailures());
+            flags.put("EMPTY", request.empty());
             flags.put("WHICH", request.command().cliName());
             flags.put("FAIL_FAST", request.failFast());
             List<String> adapterTypes = new ArrayList<>();

@@ -66,7 +66,8 @@ record RetryPlan(InvocationRequest request, Set<String> uniqueIds, Path source) 
                 truthy(args.get("full_refresh")), truthy(args.get("fail_fast")), targetPath, null, 10, "text", List.of(),
                 strings(args.get("resource_types")), string(args.get("selector")), indirect == null ? "eager" : indirect,
                 path(args.get("state"), workingDir), truthy(args.get("defer")), path(args.get("defer_state"), workingDir),
-                truthy(args.get("favor_state")), retry.partialParse(), null, truthy(args.get("store_failures")));
+                truthy(args.get("favor_state")), retry.partialParse(), null, truthy(args.get("store_failures")),
+                truthy(args.get("empty")));
     }
 
     private static String targetPath(InvocationRequest retry, Path projectDir) {

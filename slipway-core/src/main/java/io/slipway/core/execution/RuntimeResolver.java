@@ -27,8 +27,12 @@ final class RuntimeResolver implements RelationResolver {
     private final NodeSession session;
     private final Set<String> ephemerals = new LinkedHashSet<>();
 
+    /** Rows refs and sources are limited to where they print ({@code --empty}: 0), or null. */
+    private final Integer limit;
+
     /** @param session the render's warehouse session, whose connection deferral checks relations with (may be null) */
-    RuntimeResolver(Manifest manifest, Node node, Deferral deferral, NodeSession session) {
+    RuntimeResolver(Manifest manifest, Node node, Deferral deferral, NodeSession session, Integer limit) {
+        this.limit = limit;
         this.manifest = manifest;
         this.node = node;
         this.deferral = deferral;
@@ -53,7 +57,7 @@ final class RuntimeResolver implements RelationResolver {
             return RelationValue.cte(cteName(target));
         }
         RelationValue deferred = deferral.resolve(target, session == null || !session.execute() ? null : session.connection());
-        return deferred != null ? deferred : relationOf(target);
+        return (deferred != null ? deferred : relationOf(target)).limited(limit, limitAlias());
     }
 
     @Override
@@ -64,7 +68,11 @@ final class RuntimeResolver implements RelationResolver {
                     node.uniqueId() + " calls source('" + sourceName + "', '" + tableName + "') but no such source exists",
                     node.originalFilePath(), context == null ? 0 : context.line());
         }
-        return RelationValue.of(def.database(), def.schema(), def.identifier(), "table");
+        return RelationValue.of(def.database(), def.schema(), def.identifier(), "table").limited(limit, limitAlias());
+    }
+
+    private boolean limitAlias() {
+        return session == null || session.adapter() == null || session.adapter().subqueryNeedsAlias();
     }
 
     static String cteName(Node ephemeral) {

@@ -16,13 +16,35 @@ import java.util.Objects;
  * @param type    {@code table}, {@code view}, {@code cte}, ... or null when unknown
  * @param quote   whether database, schema and identifier are quoted
  * @param include whether database, schema and identifier are printed
+ * @param limit   with {@code --empty}, 0: the relation prints as a subquery of no rows (dbt's render_limited); else null
+ * @param limitAlias whether that subquery gets an alias ({@code _dbt_limit_subq_<identifier>})
  */
 public record RelationValue(String database, String schema, String identifier, String type,
-                            boolean[] quote, boolean[] include, char quoteChar) implements PyObject {
+                            boolean[] quote, boolean[] include, char quoteChar, Integer limit, boolean limitAlias) implements PyObject {
 
     public RelationValue {
         quote = quote.clone();
         include = include.clone();
+    }
+
+    public RelationValue(String database, String schema, String identifier, String type, boolean[] quote, boolean[] include, char quoteChar) {
+        this(database, schema, identifier, type, quote, include, quoteChar, null, false);
+    }
+
+    /** This relation limited to {@code rows} rows where it is printed into SQL (dbt's {@code --empty} uses 0). */
+    public RelationValue limited(Integer rows, boolean alias) {
+        return new RelationValue(database, schema, identifier, type, quote, include, quoteChar, rows, alias);
+    }
+
+    /** How a ref or source prints: the name, or with a limit a subquery aliased as dbt aliases it. */
+    public String renderLimited() {
+        String rendered = render();
+        if (limit == null) {
+            return rendered;
+        }
+        String alias = limitAlias ? " _dbt_limit_subq_" + identifier : "";
+        return limit == 0 ? "(select * from " + rendered + " where false limit 0)" + alias
+                : "(select * from " + rendered + " limit " + limit + ")" + alias;
     }
 
     public static RelationValue of(String database, String schema, String identifier, String type) {
@@ -141,7 +163,7 @@ public record RelationValue(String database, String schema, String identifier, S
 
     @Override
     public String str() {
-        return render();
+        return renderLimited();
     }
 
     @Override
