@@ -90,6 +90,20 @@ public final class Main implements Callable<Integer> {
         String targetPath;
         @Option(names = {"-q", "--quiet"}, description = "Print only errors and command output.")
         boolean quiet;
+        @Option(names = "--profile", description = "The profile to use instead of the one dbt_project.yml names.")
+        String profile;
+        @Option(names = "--warn-error", description = "Treat warnings as errors: a test that would warn fails.")
+        boolean warnError;
+        // dbt's flags that only change logging, telemetry or caching: accepted so that existing scripts run unchanged
+        @Option(names = {"--no-version-check", "--version-check", "--use-colors", "--no-use-colors", "--use-colors-file",
+                "--no-use-colors-file", "--send-anonymous-usage-stats", "--no-send-anonymous-usage-stats", "--static-parser",
+                "--no-static-parser", "--populate-cache", "--no-populate-cache", "--cache-selected-only", "--no-cache-selected-only",
+                "--introspect", "--no-introspect", "--print", "--no-print", "--write-json", "--use-experimental-parser",
+                "--no-use-experimental-parser", "--show-resource-report", "--no-show-resource-report"}, hidden = true)
+        boolean[] ignoredSwitch;
+        @Option(names = {"--log-path", "--log-level", "--log-level-file", "--log-format-file", "--printer-width",
+                "--log-file-max-bytes", "--record-timing-info", "-r"}, hidden = true)
+        List<String> ignoredValue;
         @Option(names = {"-d", "--debug"}, description = "Also print debug messages (what partial parsing reused, for example).")
         boolean debug;
         @Option(names = "--log-format", description = "text or json.", defaultValue = "text")
@@ -198,7 +212,7 @@ public final class Main implements Callable<Integer> {
                 return 2;
             }
             Path dir = projectDir != null ? projectDir : environment.workingDir();
-            InvocationRequest request = InvocationRequest.builder(command(), dir).operation(operation).storeFailures(storeFailures()).empty(empty())
+            InvocationRequest request = InvocationRequest.builder(command(), dir).operation(operation).storeFailures(storeFailures()).empty(empty()).profile(profile).warnError(warnError)
                     .profilesDir(profilesDir).target(target).select(split(select())).exclude(split(exclude())).threads(threads)
                     .vars(parsedVars).fullRefresh(fullRefresh()).failFast(failFast()).targetPath(targetPath).inlineSql(inline())
                     .limit(limit()).output(output()).outputKeys(outputKeys()).resourceTypes(resourceTypes())

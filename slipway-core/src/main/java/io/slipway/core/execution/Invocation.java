@@ -307,6 +307,12 @@ public final class Invocation {
         if (request.empty()) {
             args.put("empty", true);
         }
+        if (request.profile() != null) {
+            args.put("profile", request.profile());
+        }
+        if (request.warnError()) {
+            args.put("warn_error", true);
+        }
         args.put("fail_fast", request.failFast());
         args.put("selector", request.selector());
         args.put("indirect_selection", request.indirectSelection());

@@ -30,6 +30,8 @@ import java.util.Objects;
  * @param operation     for {@code run-operation}: the macro and its {@code --args}; null otherwise
  * @param storeFailures {@code --store-failures}: tests keep their failing rows in a table (when their config does not say)
  * @param empty         {@code --empty}: refs and sources read no rows (the SQL still runs, cheaply)
+ * @param profile       {@code --profile}: the profile to use instead of dbt_project.yml's, or null
+ * @param warnError     {@code --warn-error}: warnings are errors (a test that would warn fails)
  */
 public record InvocationRequest(
         Command command,
@@ -57,7 +59,9 @@ public record InvocationRequest(
         boolean partialParse,
         Operation operation,
         boolean storeFailures,
-        boolean empty) {
+        boolean empty,
+        String profile,
+        boolean warnError) {
 
     /** {@code run-operation}'s macro ({@code name} or {@code package.name}) and its keyword arguments. */
     public record Operation(String macro, Map<String, Object> args) {
@@ -81,37 +85,37 @@ public record InvocationRequest(
     /** A request with every flag at its default. */
     public static InvocationRequest of(Command command, Path projectDir) {
         return new InvocationRequest(command, projectDir, null, null, List.of(), List.of(), null, Map.of(), false, false, null,
-                null, 10, "text", List.of(), List.of(), null, "eager", null, false, null, false, true, null, false, false);
+                null, 10, "text", List.of(), List.of(), null, "eager", null, false, null, false, true, null, false, false, null, false);
     }
 
     public InvocationRequest withSelect(List<String> value) {
         return new InvocationRequest(command, projectDir, profilesDir, target, value, exclude, threads, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
-                favorState, partialParse, operation, storeFailures, empty);
+                favorState, partialParse, operation, storeFailures, empty, profile, warnError);
     }
 
     public InvocationRequest withProfilesDir(Path value) {
         return new InvocationRequest(command, projectDir, value, target, select, exclude, threads, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
-                favorState, partialParse, operation, storeFailures, empty);
+                favorState, partialParse, operation, storeFailures, empty, profile, warnError);
     }
 
     public InvocationRequest withThreads(Integer value) {
         return new InvocationRequest(command, projectDir, profilesDir, target, select, exclude, value, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
-                favorState, partialParse, operation, storeFailures, empty);
+                favorState, partialParse, operation, storeFailures, empty, profile, warnError);
     }
 
     public InvocationRequest withTarget(String value) {
         return new InvocationRequest(command, projectDir, profilesDir, value, select, exclude, threads, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
-                favorState, partialParse, operation, storeFailures, empty);
+                favorState, partialParse, operation, storeFailures, empty, profile, warnError);
     }
 
     public InvocationRequest withState(Path stateDir, boolean deferValue, Path deferStateDir, boolean favorStateValue) {
         return new InvocationRequest(command, projectDir, profilesDir, target, select, exclude, threads, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, stateDir, deferValue,
-                deferStateDir, favorStateValue, partialParse, operation, storeFailures, empty);
+                deferStateDir, favorStateValue, partialParse, operation, storeFailures, empty, profile, warnError);
     }
 
     /** A builder with every flag at its default; callers set only what they have. */
@@ -136,6 +140,8 @@ public record InvocationRequest(
         private Operation operation;
         private boolean storeFailures;
         private boolean empty;
+        private String profile;
+        private boolean warnError;
         private int limit = 10;
         private String output = "text";
         private List<String> outputKeys = List.of();
@@ -195,6 +201,16 @@ public record InvocationRequest(
 
         public Builder targetPath(String value) {
             targetPath = value;
+            return this;
+        }
+
+        public Builder profile(String value) {
+            profile = value;
+            return this;
+        }
+
+        public Builder warnError(boolean value) {
+            warnError = value;
             return this;
         }
 
@@ -276,7 +292,7 @@ public record InvocationRequest(
         public InvocationRequest build() {
             return new InvocationRequest(command, projectDir, profilesDir, target, select, exclude, threads, vars, fullRefresh, failFast,
                     targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer,
-                    deferState, favorState, partialParse, operation, storeFailures, empty);
+                    deferState, favorState, partialParse, operation, storeFailures, empty, profile, warnError);
         }
     }
 }

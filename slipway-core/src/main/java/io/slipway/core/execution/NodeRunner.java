@@ -162,6 +162,10 @@ final class NodeRunner {
         if (severity.equals("ERROR") && shouldError) {
             return new Outcome(NodeStatus.FAIL, "Got " + failures + " " + plural + ", configured to fail if " + errorIf, failures, response);
         }
+        if (shouldWarn && Boolean.TRUE.equals(context.flags().get("WARN_ERROR"))) {
+            // --warn-error: a test that would warn fails (dbt's TestRunner)
+            return new Outcome(NodeStatus.FAIL, "Got " + failures + " " + plural + ", configured to fail if " + warnIf, failures, response);
+        }
         if (shouldWarn) {
             return new Outcome(NodeStatus.WARN, "Got " + failures + " " + plural + ", configured to warn if " + warnIf, failures, response);
         }

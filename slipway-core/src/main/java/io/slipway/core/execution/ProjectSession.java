@@ -72,7 +72,8 @@ public final class ProjectSession implements AutoCloseable {
         Path projectDir = request.projectDir().toAbsolutePath().normalize();
         Map<String, Object> raw = ProjectLoader.readRaw(projectDir);
         Vars cliVars = Vars.cliOnly(request.vars());
-        String profileName = raw.get("profile") == null ? String.valueOf(raw.get("name")) : raw.get("profile").toString();
+        String profileName = request.profile() != null ? request.profile()
+                : raw.get("profile") == null ? String.valueOf(raw.get("name")) : raw.get("profile").toString();
         Path profilesFile = ProfileLoader.locate(request.profilesDir(), env, projectDir, workingDir, homeDir);
         ProfileTarget profile;
         String targetPathRaw = request.targetPath() != null ? request.targetPath()
@@ -106,6 +107,7 @@ public final class ProjectSession implements AutoCloseable {
             flags.put("FULL_REFRESH", request.fullRefresh());
             flags.put("STORE_FAILURES", request.storeFailures());
             flags.put("EMPTY", request.empty());
+            flags.put("WARN_ERROR", request.warnError());
             flags.put("WHICH", request.command().cliName());
             flags.put("FAIL_FAST", request.failFast());
             List<String> adapterTypes = new ArrayList<>();
