@@ -140,7 +140,9 @@ final class Scheduler {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for nodes", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("a node runner failed unexpectedly", e.getCause());
+            Throwable cause = e.getCause();
+            // the cause's own words, so that a rare failure can be understood from the console alone
+            throw new IllegalStateException("a node runner failed unexpectedly: " + cause, cause);
         }
     }
 
