@@ -402,8 +402,8 @@ public final class Main implements Callable<Integer> {
 
     @CommandLine.Command(name = "run", description = "Build the selected models.")
     static final class Run extends Building {
-        @Option(names = "--empty", description = "Refs and sources read no rows: the models' SQL runs against empty inputs.")
-        boolean empty;
+        @CommandLine.Mixin
+        EmptyFlag emptyFlag;
 
         @Override
         Command command() {
@@ -412,14 +412,14 @@ public final class Main implements Callable<Integer> {
 
         @Override
         boolean empty() {
-            return empty;
+            return emptyFlag.empty;
         }
     }
 
     @CommandLine.Command(name = "test", description = "Run the selected tests.")
     static final class Test extends Building {
-        @Option(names = "--store-failures", description = "Keep each failing test's rows in a table of the target's <schema>_dbt_test__audit schema.")
-        boolean storeFailures;
+        @CommandLine.Mixin
+        StoreFailuresFlag storeFailuresFlag;
 
         @Override
         Command command() {
@@ -428,7 +428,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         boolean storeFailures() {
-            return storeFailures;
+            return storeFailuresFlag.storeFailures;
         }
     }
 
@@ -450,16 +450,10 @@ public final class Main implements Callable<Integer> {
 
     @CommandLine.Command(name = "build", description = "Seed, run and test the selected nodes in graph order.")
     static final class Build extends Building {
-        @Option(names = "--empty", description = "Refs and sources read no rows: the models' SQL runs against empty inputs.")
-        boolean empty;
-
-        @Override
-        boolean empty() {
-            return empty;
-        }
-
-        @Option(names = "--store-failures", description = "Keep each failing test's rows in a table of the target's <schema>_dbt_test__audit schema.")
-        boolean storeFailures;
+        @CommandLine.Mixin
+        EmptyFlag emptyFlag;
+        @CommandLine.Mixin
+        StoreFailuresFlag storeFailuresFlag;
 
         @Override
         Command command() {
@@ -467,9 +461,26 @@ public final class Main implements Callable<Integer> {
         }
 
         @Override
-        boolean storeFailures() {
-            return storeFailures;
+        boolean empty() {
+            return emptyFlag.empty;
         }
+
+        @Override
+        boolean storeFailures() {
+            return storeFailuresFlag.storeFailures;
+        }
+    }
+
+    /** {@code --empty} (run, build). */
+    static final class EmptyFlag {
+        @Option(names = "--empty", description = "Refs and sources read no rows: the models' SQL runs against empty inputs.")
+        boolean empty;
+    }
+
+    /** {@code --store-failures} (test, build). */
+    static final class StoreFailuresFlag {
+        @Option(names = "--store-failures", description = "Keep each failing test's rows in a table of the target's <schema>_dbt_test__audit schema.")
+        boolean storeFailures;
     }
 
     @CommandLine.Command(name = "ls", aliases = "list", description = "List the selected resources.")
