@@ -142,7 +142,16 @@ final class RunTask {
                 String start = cloning ? "START clone of " + cloned(node) : ConsoleLines.start(node);
                 reporter.emit(EventCode.Q011_NODE_START, Level.INFO, ConsoleLines.line(index, total, start, "RUN", null),
                         nodeData(node, index, total, null));
-                NodeSession nodeSession = new NodeSession(session.adapter(), connection(), true);
+                AdapterConnection connection;
+                try {
+                    connection = connection();
+                } catch (RuntimeException e) {
+                    // no connection for this thread (pool exhausted, server gone): this node errors, the run goes on
+                    return new NodeResult(id, NodeStatus.ERROR, "Database Error in " + node.resourceType().dbtName() + " " + node.name()
+                            + " (" + node.originalFilePath() + ")\n  could not open a connection: " + e.getMessage(), null, Map.of(),
+                            null, null, null, java.time.Instant.now(), 0, Thread.currentThread().getName(), null, null, node.relationName());
+                }
+                NodeSession nodeSession = new NodeSession(session.adapter(), connection, true);
                 NodeResult result = runner.run(node, nodeSession);
                 if (result.compiledCode() != null) {
                     compiled.put(id, new CompiledInfo(result.compiledCode(), result.compiledPath()));
