@@ -266,15 +266,19 @@ public final class Main implements Callable<Integer> {
             return new ArrayList<>(values);
         }
 
-        @SuppressWarnings("unchecked")
         private static Map<String, Object> parseVars(String text) {
+            return yamlMapping(text, "--vars", "a YAML or JSON mapping, like '{my_var: 1}'");
+        }
+
+        /** A flag's YAML or JSON mapping (empty when not given); anything else is a usage error saying what was expected. */
+        @SuppressWarnings("unchecked")
+        static Map<String, Object> yamlMapping(String text, String flag, String expected) {
             if (text == null || text.isBlank()) {
                 return Map.of();
             }
-            Object parsed = Yaml.parse(text, "--vars");
+            Object parsed = Yaml.parse(text, flag);
             if (!(parsed instanceof Map)) {
-                throw new SlipwayException(io.slipway.core.error.ErrorCode.USAGE,
-                        "--vars must be a YAML or JSON mapping, like '{my_var: 1}', got: " + text);
+                throw new SlipwayException(io.slipway.core.error.ErrorCode.USAGE, flag + " must be " + expected + ", got: " + text);
             }
             return (Map<String, Object>) parsed;
         }
@@ -614,19 +618,14 @@ public final class Main implements Callable<Integer> {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         InvocationRequest.Operation operation() {
-            Object parsed = args == null || args.isBlank() ? Map.of() : Yaml.parse(args, "--args");
-            if (!(parsed instanceof Map)) {
-                throw new SlipwayException(io.slipway.core.error.ErrorCode.USAGE,
-                        "--args must be a YAML or JSON mapping of the macro's keyword arguments, like '{days: 7}', got: " + args);
-            }
-            return new InvocationRequest.Operation(macro, (Map<String, Object>) parsed);
+            return new InvocationRequest.Operation(macro,
+                    yamlMapping(args, "--args", "a YAML or JSON mapping of the macro's keyword arguments, like '{days: 7}'"));
         }
     }
 
-    @CommandLine.Command(name = "source", description = "Commands on sources.", subcommands = SourceFreshness.class)
-    static final class Source implements Callable<Integer> {
+    /** A command that only groups subcommands ({@code source}, {@code docs}): alone it prints its usage. */
+    abstract static class CommandGroup implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -635,6 +634,10 @@ public final class Main implements Callable<Integer> {
             spec.commandLine().usage(spec.commandLine().getOut());
             return 2;
         }
+    }
+
+    @CommandLine.Command(name = "source", description = "Commands on sources.", subcommands = SourceFreshness.class)
+    static final class Source extends CommandGroup {
     }
 
     @CommandLine.Command(name = "freshness", description = "Check how recently the selected sources were loaded, against their "
@@ -656,15 +659,7 @@ public final class Main implements Callable<Integer> {
     }
 
     @CommandLine.Command(name = "docs", description = "Commands on the project's documentation.", subcommands = DocsGenerate.class)
-    static final class Docs implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-            return 2;
-        }
+    static final class Docs extends CommandGroup {
     }
 
     @CommandLine.Command(name = "generate", description = "Describe the project's relations from the warehouse into target/catalog.json "

@@ -47,14 +47,7 @@ public final class RunResultsWriter {
         for (Entry e : results) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("status", e.status());
-            List<Object> timing = new ArrayList<>();
-            if (e.compileStarted() != null && e.compileCompleted() != null) {
-                timing.add(timing("compile", e.compileStarted(), e.compileCompleted()));
-            }
-            if (e.executeStarted() != null && e.executeCompleted() != null) {
-                timing.add(timing("execute", e.executeStarted(), e.executeCompleted()));
-            }
-            r.put("timing", timing);
+            r.put("timing", timing(e.compileStarted(), e.compileCompleted(), e.executeStarted(), e.executeCompleted()));
             r.put("thread_id", e.threadId());
             r.put("execution_time", e.executionTime());
             r.put("adapter_response", e.adapterResponse());
@@ -71,6 +64,18 @@ public final class RunResultsWriter {
         root.put("elapsed_time", elapsed);
         root.put("args", args);
         return root;
+    }
+
+    /** A result's {@code timing} list as dbt writes it: compile and execute, each only when both of its times are known. */
+    static List<Object> timing(Instant compileStarted, Instant compileCompleted, Instant executeStarted, Instant executeCompleted) {
+        List<Object> timing = new ArrayList<>();
+        if (compileStarted != null && compileCompleted != null) {
+            timing.add(timing("compile", compileStarted, compileCompleted));
+        }
+        if (executeStarted != null && executeCompleted != null) {
+            timing.add(timing("execute", executeStarted, executeCompleted));
+        }
+        return timing;
     }
 
     private static Map<String, Object> timing(String name, Instant started, Instant completed) {

@@ -63,14 +63,7 @@ public final class SourcesWriter {
             r.put("status", e.status());
             r.put("criteria", e.criteria());
             r.put("adapter_response", e.adapterResponse());
-            List<Object> timing = new ArrayList<>();
-            if (e.compileStarted() != null && e.compileCompleted() != null) {
-                timing.add(timing("compile", e.compileStarted(), e.compileCompleted()));
-            }
-            if (e.executeStarted() != null && e.executeCompleted() != null) {
-                timing.add(timing("execute", e.executeStarted(), e.executeCompleted()));
-            }
-            r.put("timing", timing);
+            r.put("timing", RunResultsWriter.timing(e.compileStarted(), e.compileCompleted(), e.executeStarted(), e.executeCompleted()));
             r.put("thread_id", e.threadId());
             r.put("execution_time", e.executionTime());
             out.add(r);
@@ -87,13 +80,5 @@ public final class SourcesWriter {
                 t.getMinute(), t.getSecond());
         int micros = t.getNano() / 1000;
         return base + (micros == 0 ? "" : String.format(".%06d", micros)) + "+00:00";
-    }
-
-    private static Map<String, Object> timing(String name, Instant started, Instant completed) {
-        Map<String, Object> t = new LinkedHashMap<>();
-        t.put("name", name);
-        t.put("started_at", ArtifactMetadata.iso(started));
-        t.put("completed_at", ArtifactMetadata.iso(completed));
-        return t;
     }
 }

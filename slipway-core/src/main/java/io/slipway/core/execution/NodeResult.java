@@ -37,6 +37,13 @@ public record NodeResult(
         adapterResponse = Frozen.map(adapterResponse);
     }
 
+    /** This result as run_results.json records it. */
+    public io.slipway.core.artifacts.RunResultsWriter.Entry toEntry() {
+        return new io.slipway.core.artifacts.RunResultsWriter.Entry(uniqueId, status.json(), message, failures, adapterResponse,
+                compileStarted, compileCompleted, executeStarted, executeCompleted, executionTime, threadId, compiledCode, relationName,
+                compiledCode != null);
+    }
+
     public static NodeResult skipped(String uniqueId, String message, String relationName) {
         return new NodeResult(uniqueId, NodeStatus.SKIPPED, message, null, Map.of(), null, null, null, null, 0, "MainThread", null, null, relationName);
     }

@@ -60,9 +60,8 @@ final class RunOperationTask {
         double elapsed = (System.nanoTime() - t0) / 1e9;
         NodeResult result = new NodeResult(uniqueId, error == null ? NodeStatus.SUCCESS : NodeStatus.ERROR, error, null, Map.of(),
                 started, started, started, completed, elapsed, "main", null, null, null);
-        RunResultsWriter.write(session.targetDir().resolve("run_results.json"), List.of(new RunResultsWriter.Entry(result.uniqueId(),
-                result.status().json(), result.message(), null, Map.of(), started, started, started, completed, elapsed, "main", null, null, false)),
-                elapsed, metadata, Invocation.argsOf(request));
+        RunResultsWriter.write(session.targetDir().resolve("run_results.json"), List.of(result.toEntry()), elapsed, metadata,
+                Invocation.argsOf(request));
         return new InvocationResult(error == null ? 0 : 1, List.of(result), session.targetDir(), null);
     }
 

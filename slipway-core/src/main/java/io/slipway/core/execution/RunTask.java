@@ -436,9 +436,7 @@ final class RunTask {
         Path target = session.targetDir();
         List<RunResultsWriter.Entry> entries = new ArrayList<>();
         for (NodeResult r : results) {
-            entries.add(new RunResultsWriter.Entry(r.uniqueId(), r.status().json(), r.message(), r.failures(), r.adapterResponse(),
-                    r.compileStarted(), r.compileCompleted(), r.executeStarted(), r.executeCompleted(), r.executionTime(),
-                    r.threadId(), r.compiledCode(), r.relationName(), r.compiledCode() != null));
+            entries.add(r.toEntry());
         }
         RunResultsWriter.write(target.resolve("run_results.json"), entries, elapsed, metadata, Invocation.argsOf(request));
         ManifestWriter.write(target.resolve("manifest.json"), parsed.manifest(), parsed.disabled(), metadata, compiled);

@@ -2,7 +2,6 @@ package io.slipway.diff.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** {@code --output markdown}: one section per pair, for a pull-request comment; samples fold away. */
 public final class MarkdownReport {
@@ -74,29 +73,9 @@ public final class MarkdownReport {
 
     private static void samples(StringBuilder sb, SampleKind kind, List<Sample> of) {
         sb.append("**").append(kind.label()).append("**\n\n");
-        List<String> header = new ArrayList<>();
-        List<List<String>> rows = new ArrayList<>();
-        if (kind == SampleKind.CHANGED) {
-            header.addAll(of.get(0).key().keySet());
-            header.addAll(List.of("column", "left", "right"));
-            for (Sample s : of) {
-                for (String column : s.changedColumns()) {
-                    List<String> cells = new ArrayList<>();
-                    s.key().values().forEach(v -> cells.add(ValueFormat.text(v)));
-                    cells.add(column);
-                    cells.add(ValueFormat.text(s.left().get(column)));
-                    cells.add(ValueFormat.text(s.right().get(column)));
-                    rows.add(cells);
-                }
-            }
-        } else {
-            Map<String, Object> first = kind == SampleKind.ADDED ? of.get(0).right() : of.get(0).left();
-            header.addAll(first.keySet());
-            for (Sample s : of) {
-                Map<String, Object> row = kind == SampleKind.ADDED ? s.right() : s.left();
-                rows.add(row.values().stream().map(ValueFormat::text).toList());
-            }
-        }
+        SampleRows table = SampleRows.of(kind, of);
+        List<String> header = table.header();
+        List<List<String>> rows = table.rows();
         sb.append("| ").append(String.join(" | ", header.stream().map(MarkdownReport::escape).toList())).append(" |\n|");
         sb.append("---|".repeat(header.size())).append('\n');
         for (List<String> r : rows) {

@@ -2,7 +2,6 @@ package io.slipway.diff.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** {@code --output text}: row counts, the column table, key checks and sample rows, for a terminal. */
 public final class TextReport {
@@ -84,30 +83,10 @@ public final class TextReport {
                 continue;
             }
             sb.append('\n').append("  ").append(kind.label()).append(" rows (sample):\n");
-            if (kind == SampleKind.CHANGED) {
-                List<String> header = new ArrayList<>(of.get(0).key().keySet());
-                header.addAll(List.of("column", "left", "right"));
-                TextTable t = new TextTable(header);
-                for (Sample s : of) {
-                    for (String column : s.changedColumns()) {
-                        List<String> cells = new ArrayList<>();
-                        s.key().values().forEach(v -> cells.add(ValueFormat.text(v)));
-                        cells.add(column);
-                        cells.add(ValueFormat.text(s.left().get(column)));
-                        cells.add(ValueFormat.text(s.right().get(column)));
-                        t.row(cells);
-                    }
-                }
-                sb.append(t.render("    "));
-            } else {
-                Map<String, Object> first = kind == SampleKind.ADDED ? of.get(0).right() : of.get(0).left();
-                TextTable t = new TextTable(new ArrayList<>(first.keySet()));
-                for (Sample s : of) {
-                    Map<String, Object> row = kind == SampleKind.ADDED ? s.right() : s.left();
-                    t.row(row.values().stream().map(ValueFormat::text).toList());
-                }
-                sb.append(t.render("    "));
-            }
+            SampleRows table = SampleRows.of(kind, of);
+            TextTable t = new TextTable(table.header());
+            table.rows().forEach(t::row);
+            sb.append(t.render("    "));
         }
     }
 
