@@ -30,22 +30,30 @@ public final class ManifestWriter {
 
     /**
      * Writes the manifest. Large projects have tens of thousands of nodes, so the node and graph sections
-     * are serialized in chunks on every core and stitched together in order.
+     * are serialized in chunks on every core, straight from the nodes, and written in order as they finish
+     * while this thread builds the parent and child maps.
      */
     public static void write(Path file, Manifest manifest, List<Node> disabled, ArtifactMetadata metadata, Map<String, CompiledInfo> compiled) {
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "slipway-manifest-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
             Files.createDirectories(file.getParent());
-            Map<String, Object> root = toJson(manifest, disabled, metadata, compiled, false);
             List<Node> nodes = new ArrayList<>(manifest.nodes().values());
-            List<byte[]> nodeChunks = chunks(nodes.size(), (from, to) -> {
-                Map<String, Object> part = new LinkedHashMap<>();
+            List<java.util.concurrent.Future<Chunk>> nodeChunks = chunks(pool, nodes.size(), (json, from, to) -> {
                 for (Node n : nodes.subList(from, to)) {
-                    part.put(n.uniqueId(), node(n, compiled.get(n.uniqueId())));
+                    json.writeFieldName(n.uniqueId());
+                    json.writeStartObject();
+                    node(n, compiled.get(n.uniqueId()), fieldsOf(json));
+                    json.writeEndObject();
                 }
-                return part;
             });
-            List<byte[]> parentChunks = mapChunks(manifest.parentMap());
-            List<byte[]> childChunks = mapChunks(manifest.childMap());
+            Map<String, Object> root = toJson(manifest, disabled, metadata, compiled, false);
+            List<java.util.concurrent.Future<Chunk>> parentChunks = mapChunks(pool, manifest.parentMap());
+            List<java.util.concurrent.Future<Chunk>> childChunks = mapChunks(pool, manifest.childMap());
             try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
                 out.write('{');
                 boolean first = true;
@@ -67,46 +75,93 @@ public final class ManifestWriter {
             }
         } catch (IOException e) {
             throw new SlipwayException(ErrorCode.INTERNAL, "could not write " + file + ": " + e.getMessage());
+        } finally {
+            pool.shutdownNow();
         }
     }
 
-    private static List<byte[]> mapChunks(Map<String, List<String>> map) {
+    private static List<java.util.concurrent.Future<Chunk>> mapChunks(java.util.concurrent.ExecutorService pool,
+                                                                      Map<String, List<String>> map) {
         List<Map.Entry<String, List<String>>> entries = new ArrayList<>(map.entrySet());
-        return chunks(entries.size(), (from, to) -> {
-            Map<String, Object> part = new LinkedHashMap<>();
+        return chunks(pool, entries.size(), (json, from, to) -> {
             for (Map.Entry<String, List<String>> e : entries.subList(from, to)) {
-                part.put(e.getKey(), e.getValue());
+                json.writeFieldName(e.getKey());
+                JsonValues.write(json, e.getValue());
             }
-            return part;
         });
     }
 
-    /** Serializes [from, to) ranges of a large object's entries in parallel, each as the object's body without braces. */
-    private static List<byte[]> chunks(int size, java.util.function.BiFunction<Integer, Integer, Map<String, Object>> part) {
-        int chunk = 2_000;
-        int count = (size + chunk - 1) / chunk;
-        byte[][] out = new byte[count][];
-        java.util.stream.IntStream.range(0, count).parallel().forEach(i -> {
-            byte[] object = bytes(part.apply(i * chunk, Math.min(size, (i + 1) * chunk)));
-            out[i] = java.util.Arrays.copyOfRange(object, 1, object.length - 1);
-        });
-        return java.util.Arrays.asList(out);
+    /** Writes the entries [from, to) of a large object as fields of an open JSON object. */
+    private interface ChunkBody {
+        void write(com.fasterxml.jackson.core.JsonGenerator json, int from, int to) throws IOException;
     }
 
-    private static void writeObject(java.io.OutputStream out, List<byte[]> bodies) throws IOException {
+    /** A buffer holding one serialized chunk: an object, of which the body (without its braces) is written out. */
+    private static final class Chunk extends java.io.ByteArrayOutputStream {
+        Chunk() {
+            super(1 << 16);
+        }
+
+        void writeBodyTo(java.io.OutputStream out) throws IOException {
+            out.write(buf, 1, count - 2);
+        }
+
+        boolean isEmpty() {
+            return count <= 2;
+        }
+    }
+
+    /** Serializes a large object's entries in chunks on the pool, each as an object of its own. */
+    private static List<java.util.concurrent.Future<Chunk>> chunks(java.util.concurrent.ExecutorService pool, int size, ChunkBody body) {
+        int chunk = 1_000;
+        List<java.util.concurrent.Future<Chunk>> out = new ArrayList<>();
+        for (int from = 0; from < size; from += chunk) {
+            int start = from;
+            int end = Math.min(size, from + chunk);
+            out.add(pool.submit(() -> {
+                Chunk bytes = new Chunk();
+                try (com.fasterxml.jackson.core.JsonGenerator json = MAPPER.getFactory().createGenerator(bytes)) {
+                    json.writeStartObject();
+                    body.write(json, start, end);
+                    json.writeEndObject();
+                }
+                return bytes;
+            }));
+        }
+        return out;
+    }
+
+    private static void writeObject(java.io.OutputStream out, List<java.util.concurrent.Future<Chunk>> bodies) throws IOException {
         out.write('{');
         boolean first = true;
-        for (byte[] body : bodies) {
-            if (body.length == 0) {
-                continue;
+        for (java.util.concurrent.Future<Chunk> future : bodies) {
+            Chunk body = result(future);
+            if (!body.isEmpty()) {
+                if (!first) {
+                    out.write(',');
+                }
+                first = false;
+                body.writeBodyTo(out);
             }
-            if (!first) {
-                out.write(',');
-            }
-            first = false;
-            out.write(body);
         }
         out.write('}');
+    }
+
+    private static Chunk result(java.util.concurrent.Future<Chunk> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static byte[] bytes(Object value) {
@@ -117,6 +172,22 @@ public final class ManifestWriter {
             throw new java.io.UncheckedIOException(e);
         }
         return buffer.toByteArray();
+    }
+
+    /** Where a node's fields go, in order: a map, or straight into the JSON being written. */
+    private interface Fields {
+        void put(String key, Object value);
+    }
+
+    private static Fields fieldsOf(com.fasterxml.jackson.core.JsonGenerator json) {
+        return (key, value) -> {
+            try {
+                json.writeFieldName(key);
+                JsonValues.write(json, value);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
     }
 
     public static Map<String, Object> toJson(Manifest manifest, List<Node> disabled, ArtifactMetadata metadata, Map<String, CompiledInfo> compiled) {
@@ -208,6 +279,11 @@ public final class ManifestWriter {
 
     static Map<String, Object> node(Node n, CompiledInfo compiled) {
         Map<String, Object> m = new LinkedHashMap<>();
+        node(n, compiled, m::put);
+        return m;
+    }
+
+    private static void node(Node n, CompiledInfo compiled, Fields m) {
         m.put("database", n.database());
         m.put("schema", n.schema());
         m.put("name", n.name());
@@ -244,7 +320,7 @@ public final class ManifestWriter {
             Map<String, Object> dependsOn = new LinkedHashMap<>();
             dependsOn.put("macros", n.dependsOn().macros());
             m.put("depends_on", dependsOn);
-            return m;
+            return;
         }
         m.put("language", n.language() == null ? "sql" : n.language());
         List<Object> refs = new ArrayList<>();
@@ -303,7 +379,6 @@ public final class ManifestWriter {
             default -> {
             }
         }
-        return m;
     }
 
     /** dbt's {@code file_key_name}: the properties section and the name the test was declared under ({@code models.orders}). */

@@ -47,9 +47,12 @@ public record NodeConfig(Map<String, Object> values) {
         return string("alias");
     }
 
-    @SuppressWarnings("unchecked")
     public List<String> tags() {
-        Object t = values.get("tags");
+        return tags(values.get("tags"));
+    }
+
+    /** A {@code tags} config value (a list, one string, or null) as a list of strings. */
+    public static List<String> tags(Object t) {
         if (t instanceof List<?> l) {
             List<String> out = new ArrayList<>(l.size());
             for (Object o : l) {

@@ -58,6 +58,8 @@ final class GenericTestFactory {
      * @param attachedNode the unique id of the tested node, or null for sources
      * @param ymlPath     the properties file
      */
+    private static final Pattern NOT_IDENTIFIER = Pattern.compile("[^0-9a-zA-Z_]+");
+
     record Target(String name, String modelString, RefCall ref, List<String> source, String attachedNode, String ymlPath, boolean isSource) {
     }
 
@@ -166,7 +168,7 @@ final class GenericTestFactory {
         Map<String, Object> merged = nodes.configFor(ResourceType.TEST, pkg, fqn, null, unrendered);
         ConfigMerger.mergeInto(merged, config);
         unrendered.putAll(config);
-        List<String> tags = new ArrayList<>(new java.util.TreeSet<>(concat(decl.tags(), new NodeConfig(merged).tags())));
+        List<String> tags = new ArrayList<>(new java.util.TreeSet<>(concat(decl.tags(), NodeConfig.tags(merged.get("tags")))));
         merged.put("tags", tags);
 
         // refs and sources: the tested node, and any ref()/source() in the arguments
@@ -190,11 +192,12 @@ final class GenericTestFactory {
         String rawCode = "{{ " + (namespace == null ? "" : namespace + ".") + macroName + "(**_dbt_generic_test_kwargs) }}" + configCall(config);
         Map<String, Object> normalized = new LinkedHashMap<>(merged);
         ConfigMerger.normalizeHooks(normalized);
+        NodeConfig nodeConfig = new NodeConfig(normalized);
         Node draft = new Node(uniqueId, ResourceType.TEST, pkg.name(), fqnName, compiledName + ".sql", file, null, fqn,
-                FileChecksum.none(), new NodeConfig(normalized), unrendered, config, null, null, fqnName, null, "", Map.of(),
+                FileChecksum.none(), nodeConfig, unrendered, config, null, null, fqnName, null, "", Map.of(),
                 rawCode, "sql", capture.refs(), capture.sources(), new DependsOn(List.of(macro.uniqueId()), List.of()),
                 new TestMetadata(shortTest, args, namespace), decl.columnName(), target.attachedNode());
-        boolean enabled = new NodeConfig(normalized).enabled();
+        boolean enabled = nodeConfig.enabled();
         return new NodeFactory.Parsed(enabled ? nodes.withNames(draft, pkg) : draft, enabled, List.of());
     }
 
@@ -231,7 +234,7 @@ final class GenericTestFactory {
             List<Object> parts = value instanceof Map<?, ?> map ? new ArrayList<>(map.values())
                     : value instanceof List<?> list ? new ArrayList<>(list) : java.util.Collections.singletonList(value);
             for (Object part : parts) {
-                flat.add(Py.str(part).replaceAll("[^0-9a-zA-Z_]+", "_"));
+                flat.add(NOT_IDENTIFIER.matcher(Py.str(part)).replaceAll("_"));
             }
         }
         String identifier = testType + "_" + targetName;

@@ -32,6 +32,8 @@ final class ModelAccess {
 
     static void check(Manifest manifest, EventSink events) {
         Set<String> groupNames = manifest.groups().values().stream().map(GroupDefinition::name).collect(Collectors.toCollection(TreeSet::new));
+        boolean anyPrivate = false;
+        boolean anyDated = false;
         for (Node node : manifest.nodes().values()) {
             String group = node.group();
             if (group != null && !groupNames.contains(group)) {
@@ -50,7 +52,19 @@ final class ModelAccess {
                 throw new SlipwayException(ErrorCode.PROPERTIES_INVALID, "Node " + node.uniqueId()
                         + " with 'ephemeral' materialization has an invalid value (public) for the access field", node.originalFilePath(), 0);
             }
+            anyPrivate |= node.access().equals("private");
+            anyDated |= node.versionInfo().deprecationDate() != null;
         }
+        // resolving every ref again is a tenth of a large project's parse: only when some model is private or dated
+        if (anyPrivate) {
+            checkPrivateRefs(manifest);
+        }
+        if (anyDated) {
+            warnDeprecations(manifest, events);
+        }
+    }
+
+    private static void checkPrivateRefs(Manifest manifest) {
         for (Node node : manifest.nodes().values()) {
             for (RefCall ref : node.refs()) {
                 Node target = manifest.resolveRef(ref, node.packageName());
@@ -67,7 +81,6 @@ final class ModelAccess {
                 }
             }
         }
-        warnDeprecations(manifest, events);
     }
 
     /** A node's group; a generic test belongs to the group of the node it tests, as in dbt. */

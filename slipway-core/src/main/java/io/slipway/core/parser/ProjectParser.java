@@ -53,6 +53,17 @@ public final class ProjectParser {
         List<ProjectConfig> all = new ArrayList<>(packages);
         all.add(env.root());
 
+        // properties files are read as YAML in the background from the start: nothing before step 3 needs them.
+        // Each package on a thread of its own, not a pool worker, so that its parallel stream can use every core
+        Map<ProjectConfig, java.util.concurrent.CompletableFuture<List<ReadYaml>>> yaml = new HashMap<>();
+        for (ProjectConfig pkg : all) {
+            yaml.put(pkg, java.util.concurrent.CompletableFuture.supplyAsync(() -> readYaml(pkg), task -> {
+                Thread thread = new Thread(task, "slipway-yaml-" + pkg.name());
+                thread.setDaemon(true);
+                thread.start();
+            }));
+        }
+
         // 1. macros
         Map<String, MacroNode> macros = parseMacros(all, internalMacros);
 
@@ -81,28 +92,12 @@ public final class ProjectParser {
         for (ProjectConfig pkg : all) {
             // 3. properties
             PropertiesParser properties = new PropertiesParser();
-            Set<String> ymlFolders = new LinkedHashSet<>();
-            ymlFolders.addAll(pkg.modelPaths());
-            ymlFolders.addAll(pkg.seedPaths());
-            ymlFolders.addAll(pkg.snapshotPaths());
-            ymlFolders.addAll(pkg.analysisPaths());
-            ymlFolders.addAll(pkg.macroPaths());
-            ymlFolders.addAll(pkg.testPaths());
-            // reading YAML is the slow part; merging what was read stays in file order
-            List<SourceFile> ymlFiles = FileFinder.find(pkg.name(), pkg.projectDir(), new ArrayList<>(ymlFolders), YML);
-            Object[] documents = new Object[ymlFiles.size()];
-            java.util.stream.IntStream.range(0, ymlFiles.size()).parallel().forEach(i -> {
-                try {
-                    documents[i] = io.slipway.core.project.Yaml.parse(ymlFiles.get(i).contents(), ymlFiles.get(i).originalFilePath());
-                } catch (RuntimeException e) {
-                    documents[i] = e;
-                }
-            });
-            for (int i = 0; i < ymlFiles.size(); i++) {
-                if (documents[i] instanceof RuntimeException e) {
+            // merging what was read stays in file order; the first file that failed to read fails the parse
+            for (ReadYaml read : yaml.get(pkg).join()) {
+                if (read.document() instanceof RuntimeException e) {
                     throw e;
                 }
-                properties.parse(ymlFiles.get(i), documents[i]);
+                properties.parse(read.file(), read.document());
             }
             describeMacros(macros, properties, pkg);
             properties.groups().values().forEach(g -> groups.add(new io.slipway.core.manifest.GroupDefinition(g.name(), g.packageName(),
@@ -197,6 +192,40 @@ public final class ProjectParser {
         checkCycles(manifest);
         ModelAccess.check(manifest, env.context().events());
         return new ParseResult(manifest, disabled);
+    }
+
+    /** A properties file and what reading it as YAML gave: the document, or the exception. */
+    private record ReadYaml(SourceFile file, Object document) {
+    }
+
+    /** Every properties file of a package, read as YAML on every core, in file order. */
+    private static List<ReadYaml> readYaml(ProjectConfig pkg) {
+        Set<String> ymlFolders = new LinkedHashSet<>();
+        ymlFolders.addAll(pkg.modelPaths());
+        ymlFolders.addAll(pkg.seedPaths());
+        ymlFolders.addAll(pkg.snapshotPaths());
+        ymlFolders.addAll(pkg.analysisPaths());
+        ymlFolders.addAll(pkg.macroPaths());
+        ymlFolders.addAll(pkg.testPaths());
+        List<ReadYaml> out;
+        try {
+            List<SourceFile> ymlFiles = FileFinder.find(pkg.name(), pkg.projectDir(), new ArrayList<>(ymlFolders), YML);
+            ReadYaml[] read = new ReadYaml[ymlFiles.size()];
+            java.util.stream.IntStream.range(0, ymlFiles.size()).parallel().forEach(i -> {
+                SourceFile file = ymlFiles.get(i);
+                Object document;
+                try {
+                    document = io.slipway.core.project.Yaml.parse(file.contents(), file.originalFilePath());
+                } catch (RuntimeException e) {
+                    document = e;
+                }
+                read[i] = new ReadYaml(file, document);
+            });
+            out = java.util.Arrays.asList(read);
+        } catch (RuntimeException e) {
+            out = List.of(new ReadYaml(null, e));
+        }
+        return out;
     }
 
     /**
@@ -407,9 +436,15 @@ public final class ProjectParser {
      * does not exist (a disabled target only says so at debug level).
      */
     private static Map<String, Node> link(Manifest draft, Map<String, List<Integer>> refLines, List<Node> disabled, EventSink events) {
+        // resolved on every core; the rare node that does not resolve is handled after, in order
+        List<Node> all = new ArrayList<>(draft.nodes().values());
+        Node[] resolved = new Node[all.size()];
+        java.util.stream.IntStream.range(0, all.size()).parallel().forEach(i -> resolved[i] = resolved(draft, all.get(i)));
         Map<String, Node> out = new LinkedHashMap<>();
-        for (Node node : draft.nodes().values()) {
-            Node linked = linkOne(draft, node, refLines.getOrDefault(node.uniqueId(), List.of()), disabled, events);
+        for (int i = 0; i < resolved.length; i++) {
+            Node node = all.get(i);
+            Node linked = resolved[i] != null ? resolved[i]
+                    : linkOne(draft, node, refLines.getOrDefault(node.uniqueId(), List.of()), disabled, events);
             if (linked != null) {
                 out.put(node.uniqueId(), linked);
             }
@@ -417,9 +452,39 @@ public final class ProjectParser {
         return out;
     }
 
-    /** The node with its dependencies, or null for a test disabled (and added to {@code disabled}) because a target is missing. */
+    /** The node with its dependencies, or null when one of its refs or sources does not resolve. */
+    private static Node resolved(Manifest draft, Node node) {
+        List<String> parents = new ArrayList<>(node.refs().size() + node.sources().size());
+        for (RefCall ref : node.refs()) {
+            Node target = draft.resolveRef(ref, node.packageName());
+            if (target == null) {
+                return null;
+            }
+            if (!parents.contains(target.uniqueId())) {
+                parents.add(target.uniqueId());
+            }
+        }
+        for (List<String> source : node.sources()) {
+            SourceDefinition def = draft.resolveSource(source.get(0), source.get(1), node.packageName());
+            if (def == null) {
+                return null;
+            }
+            if (!parents.contains(def.uniqueId())) {
+                parents.add(def.uniqueId());
+            }
+        }
+        return node.withDependsOn(new DependsOn(node.dependsOn().macros(), parents));
+    }
+
+    /**
+     * The node with its dependencies; when a ref or source does not resolve, an error naming it, or for a
+     * test null, the test being disabled (and added to {@code disabled}) as dbt does.
+     */
     private static Node linkOne(Manifest draft, Node node, List<Integer> lines, List<Node> disabled, EventSink events) {
-        List<String> parents = new ArrayList<>();
+        Node linked = resolved(draft, node);
+        if (linked != null) {
+            return linked;
+        }
         for (int i = 0; i < node.refs().size(); i++) {
             RefCall ref = node.refs().get(i);
             Node target = draft.resolveRef(ref, node.packageName());
@@ -438,9 +503,6 @@ public final class ProjectParser {
                                 + (isDisabled ? " Enable it or remove the ref." : Suggestions.didYouMean(ref.name(), draft.refableNames())),
                         node.originalFilePath(), line);
             }
-            if (!parents.contains(target.uniqueId())) {
-                parents.add(target.uniqueId());
-            }
         }
         for (List<String> source : node.sources()) {
             SourceDefinition def = draft.resolveSource(source.get(0), source.get(1), node.packageName());
@@ -454,11 +516,8 @@ public final class ProjectParser {
                         message + "." + Suggestions.didYouMean(wanted, draft.sourceNames())
                                 + " Declare it under 'sources:' in a properties file.", node.originalFilePath(), 0);
             }
-            if (!parents.contains(def.uniqueId())) {
-                parents.add(def.uniqueId());
-            }
         }
-        return node.withDependsOn(new DependsOn(node.dependsOn().macros(), parents));
+        throw new IllegalStateException("node " + node.uniqueId() + " did not resolve, yet every ref and source does");
     }
 
     private static Node disableTest(Node test, String message, boolean targetDisabled, List<Node> disabled, EventSink events) {
@@ -477,8 +536,13 @@ public final class ProjectParser {
     }
 
     private static void checkCycles(Manifest manifest) {
+        // a test is never a parent, so it cannot be on a cycle: leaving tests out makes the graph a third as large
         Map<String, List<String>> parents = new LinkedHashMap<>();
-        manifest.nodes().forEach((id, node) -> parents.put(id, node.dependsOn().nodes()));
+        manifest.nodes().forEach((id, node) -> {
+            if (node.resourceType() != ResourceType.TEST) {
+                parents.put(id, node.dependsOn().nodes());
+            }
+        });
         List<String> cycle = new DependencyGraph(parents).findCycle();
         if (!cycle.isEmpty()) {
             Node first = manifest.node(cycle.get(0));

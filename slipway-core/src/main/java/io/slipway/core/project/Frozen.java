@@ -28,28 +28,102 @@ public final class Frozen {
         return Collections.unmodifiableMap(out);
     }
 
+    @SuppressWarnings("unchecked")
     public static List<Object> list(List<?> list) {
         if (list == null || list.isEmpty()) {
             return List.of();
         }
-        List<Object> out = new ArrayList<>(list.size());
-        for (Object o : list) {
-            out.add(value(o));
+        if (list instanceof FrozenList frozen) {
+            return frozen;
         }
-        return Collections.unmodifiableList(out);
+        Object[] out = new Object[list.size()];
+        int i = 0;
+        for (Object o : list) {
+            out[i++] = value(o);
+        }
+        return new FrozenList(out);
     }
 
-    /** A frozen copy of any YAML-shaped value. */
+    /** A frozen copy of any YAML-shaped value; a value frozen already is returned as it is. */
     public static Object value(Object value) {
+        if (value instanceof FrozenMap || value instanceof FrozenList) {
+            return value;
+        }
         if (value instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>();
             m.forEach((k, v) -> out.put(String.valueOf(k), value(v)));
-            return Collections.unmodifiableMap(out);
+            return new FrozenMap(out);
         }
         if (value instanceof List<?> l) {
             return list(l);
         }
         return value;
+    }
+
+    /**
+     * A map this class froze: nodes are copied (linked, named, configured) several times each during a parse,
+     * and recognising what is frozen already saves copying it again.
+     */
+    private static final class FrozenMap extends java.util.AbstractMap<String, Object> {
+        private final Map<String, Object> entries;
+
+        FrozenMap(Map<String, Object> entries) {
+            this.entries = Collections.unmodifiableMap(entries);
+        }
+
+        @Override
+        public Object get(Object key) {
+            return entries.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return entries.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return entries.size();
+        }
+
+        @Override
+        public java.util.Set<Map.Entry<String, Object>> entrySet() {
+            return entries.entrySet();
+        }
+
+        @Override
+        public java.util.Set<String> keySet() {
+            return entries.keySet();
+        }
+
+        @Override
+        public java.util.Collection<Object> values() {
+            return entries.values();
+        }
+
+        @Override
+        public void forEach(java.util.function.BiConsumer<? super String, ? super Object> action) {
+            entries.forEach(action);
+        }
+    }
+
+    /** A list this class froze. */
+    private static final class FrozenList extends java.util.AbstractList<Object> implements java.util.RandomAccess {
+        private final Object[] items;
+
+        FrozenList(Object[] items) {
+            this.items = items;
+        }
+
+        @Override
+        public Object get(int index) {
+            return items[index];
+        }
+
+        @Override
+        public int size() {
+            return items.length;
+        }
     }
 
     /** A mutable deep copy, for templates that may change what they are given. */
