@@ -127,6 +127,44 @@ class PartialParseTest {
         assertThat(withoutMetadata(p.resolve("target/manifest.json"))).isEqualTo(viaPartial);
     }
 
+    @Test
+    void filesTouchedButNotChangedAreComparedByChecksum(@TempDir Path dir) throws IOException {
+        Path p = CliRunner.copyProject(CliRunner.exampleProject(), dir.resolve("jaffle"));
+        CliRunner cli = new CliRunner(dir.resolve("home"));
+        assertThat(cli.run(p, "parse", "--project-dir", p.toString()).exitCode()).isZero();
+        JsonNode before = withoutMetadata(p.resolve("target/manifest.json"));
+
+        // as a `git checkout` to a branch and back leaves them: same bytes, new times
+        Path schema = p.resolve("models/schema.yml");
+        Path macro = p.resolve("macros/cents_to_dollars.sql");
+        edit(schema, Files.readString(schema));
+        edit(macro, Files.readString(macro));
+        CliRunner.Result touched = cli.run(p, "ls", "--project-dir", p.toString(), "--debug");
+        assertThat(touched.exitCode()).as(touched.all()).isZero();
+        assertThat(touched.out()).doesNotContain(FULL_PARSE).contains("Partial parsing: nothing changed")
+                .doesNotContain("Partial parsing: parsed again");
+        assertThat(withoutMetadata(p.resolve("target/manifest.json"))).isEqualTo(before);
+
+        // a touched model is not compared by checksum (models are most of a project's files): it is parsed alone
+        Path customers = p.resolve("models/customers.sql");
+        edit(customers, Files.readString(customers));
+        CliRunner.Result model = cli.run(p, "ls", "--project-dir", p.toString(), "--debug");
+        assertThat(model.exitCode()).as(model.all()).isZero();
+        assertThat(model.out()).doesNotContain(FULL_PARSE).contains("Partial parsing: parsed again jaffle:models/customers.sql");
+        assertThat(withoutMetadata(p.resolve("target/manifest.json"))).isEqualTo(before);
+
+        // a real edit of the same size is still seen, by its checksum
+        String text = Files.readString(schema);
+        assertThat(text).contains("One row per customer, with");
+        edit(schema, text.replace("One row per customer, with", "Customers!!! one row, with"));
+        assertThat(Files.size(schema)).isEqualTo(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        CliRunner.Result changed = cli.run(p, "ls", "--project-dir", p.toString(), "--debug");
+        assertThat(changed.exitCode()).as(changed.all()).isZero();
+        assertThat(changed.out()).doesNotContain("Partial parsing: nothing changed");
+        JsonNode after = withoutMetadata(p.resolve("target/manifest.json"));
+        assertThat(after.at("/nodes/model.jaffle_shop.customers/description").asText()).startsWith("Customers!!! one row, with");
+    }
+
     /** Rewrites a file so that its size or time surely changes (a test edits faster than file times tick). */
     private static void edit(Path file, String contents) throws IOException {
         FileTime before = Files.getLastModifiedTime(file);

@@ -141,6 +141,10 @@ public final class Invocation {
                     envRead = cached.envRead();
                     reporter.emit(EventCode.Z003_MESSAGE, Level.DEBUG, "Partial parsing: nothing changed; reusing the parse of "
                             + parsed.manifest().nodes().size() + " nodes", Map.of());
+                    if (cached.touched()) {
+                        // the same parse under the files' new times: the next invocation need not compare checksums
+                        storing = PartialParse.storeInBackground(targetDir, inputs, envRead, parsed, cached.checksums());
+                    }
                 } else if (cached != null) {
                     parsed = session.restore(cached.snapshot(), cached.edited());
                     if (parsed != null) {
@@ -149,14 +153,15 @@ public final class Invocation {
                         envRead = read;
                         reporter.emit(EventCode.Z003_MESSAGE, Level.DEBUG, "Partial parsing: parsed again " + String.join(", ", cached.edited())
                                 + "; reusing the rest of the parse of " + parsed.manifest().nodes().size() + " nodes", Map.of());
-                        storing = PartialParse.storeInBackground(targetDir, inputs, envRead, parsed);
+                        storing = PartialParse.storeInBackground(targetDir, inputs, envRead, parsed, cached.checksums());
                     }
                 }
                 if (parsed == null) {
                     parsed = session.parse();
                     envRead = PartialParse.envValues(session.context().envVarsRead(), environment.env());
                     // kept while the command goes on: it costs a tenth of the parse, and nothing here reads it
-                    storing = PartialParse.storeInBackground(targetDir, inputs, envRead, parsed);
+                    storing = PartialParse.storeInBackground(targetDir, inputs, envRead, parsed,
+                            lookup != null ? lookup.checksums() : PartialParse.Checksums.NONE);
                 }
                 // the state may be this target directory: read it before this run's manifest replaces it
                 for (PreviousState previous : java.util.Arrays.asList(state, deferState)) {
