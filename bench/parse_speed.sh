@@ -8,7 +8,10 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cli="$here/slipway"
 # one command first, as on any machine after its first use: the launcher records its class archive then
 "$cli" ls --project-dir "$here/examples/jaffle_shop" --quiet >/dev/null
-for models in "${@:-10000 20000}"; do
+sizes=("$@")
+[[ ${#sizes[@]} -gt 0 ]] || sizes=(10000 20000)
+roots=()
+for models in "${sizes[@]}"; do
   root="$(mktemp -d)"
   dir="$root/synthetic_$models"
   java -cp "$here/bench/target/benchmarks.jar" io.slipway.bench.engine.SyntheticProject "$dir" "$models" >/dev/null
@@ -28,5 +31,10 @@ for models in "${@:-10000 20000}"; do
   [[ -n "${SKIP_COMPILE:-}" ]] || echo "  compile (after parse):        $(t $cli compile --project-dir "$dir") s"
   [[ -n "${SKIP_COMPILE:-}" ]] || echo "  compile (again, no change):   $(t $cli compile --project-dir "$dir") s"
   [[ -n "${SKIP_COMPILE:-}" ]] || echo "  compile (no target/ at all):  $(t $cli compile --project-dir "$root/fresh") s"
-  rm -rf "$root"
+  # the disk's share of compile: creating as many small files in a plain loop, right after
+  [[ -n "${SKIP_COMPILE:-}" ]] || echo "  (creating $((3 * models)) files in a plain loop, now: $(java -cp "$here/bench/target/benchmarks.jar" \
+      io.slipway.bench.engine.FileCreation "$root/files" $((3 * models))) s)"
+  roots+=("$root")
 done
+# deleted only now: mass deletions slow file creation on discard-mounted virtual disks for minutes
+rm -rf "${roots[@]}"

@@ -6,9 +6,12 @@ import java.util.Locale;
 public enum ResourceType {
     MODEL, SEED, SNAPSHOT, TEST, ANALYSIS, OPERATION, SOURCE, MACRO, DOC, EXPOSURE, UNIT_TEST;
 
+    // asked for per node by selectors and writers: computed once
+    private final String dbtName = name().toLowerCase(Locale.ROOT);
+
     /** The lower-case name ({@code model}, {@code unit_test}). */
     public String dbtName() {
-        return name().toLowerCase(Locale.ROOT);
+        return dbtName;
     }
 
     /** Whether ref() can point at it. */

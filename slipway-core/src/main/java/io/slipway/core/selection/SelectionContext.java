@@ -7,6 +7,7 @@ import io.slipway.core.manifest.SourceDefinition;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -19,6 +20,8 @@ public final class SelectionContext {
     private final Supplier<DependencyGraph> graph;
     private final Memo memo;
     private final Function<String, Set<String>> namedSelector;
+    private Set<String> lastCandidates;
+    private List<Node> lastNodes;
 
     SelectionContext(Manifest manifest, Path projectDir, Supplier<DependencyGraph> graph, Memo memo, Function<String, Set<String>> namedSelector) {
         this.manifest = manifest;
@@ -49,13 +52,19 @@ public final class SelectionContext {
 
     /** The candidate nodes (not sources), in manifest order. */
     public List<Node> nodes(Set<String> candidates) {
+        // every criterion of a selection asks with the same candidates (all members): filtered once
+        if (candidates == lastCandidates) {
+            return lastNodes;
+        }
         List<Node> out = new ArrayList<>();
         for (Node node : manifest.nodes().values()) {
             if (candidates.contains(node.uniqueId())) {
                 out.add(node);
             }
         }
-        return out;
+        lastNodes = Collections.unmodifiableList(out);
+        lastCandidates = candidates;
+        return lastNodes;
     }
 
     /** The candidate sources, in manifest order. */

@@ -24,6 +24,15 @@ public final class FqnMethod implements SelectorMethod {
         String selector = criteria.valueString();
         String[] parts = selector.split("\\.", -1);
         Set<String> out = new LinkedHashSet<>();
+        if (selector.equals("*")) {
+            // dbt's default selection: "*" matches every fully qualified name
+            for (Node node : context.nodes(candidates)) {
+                if (!node.fqn().isEmpty()) {
+                    out.add(node.uniqueId());
+                }
+            }
+            return out;
+        }
         for (Node node : context.nodes(candidates)) {
             boolean versioned = ModelVersions.isVersioned(node);
             List<String> fqn = node.fqn();
