@@ -61,7 +61,9 @@ final class MemberGraph {
             String id = ids.get(i);
             Node node = i < nodeCount ? manifest.node(id) : null;
             nodes[i] = node;
-            List<String> parentIds = manifest.parentMap().getOrDefault(id, List.of());
+            // a node's own depends_on, not the manifest's sorted parent map: the order does not matter here,
+            // and the map is then built only if an artifact needs it
+            List<String> parentIds = node == null ? List.of() : node.dependsOn().nodes();
             int[] ps = numbers(parentIds);
             parents[i] = ps;
             for (int p : ps) {
@@ -100,15 +102,27 @@ final class MemberGraph {
         return i;
     }
 
+    /** The member numbers of these ids, without repeats, in their order. */
     private int[] numbers(Collection<String> memberIds) {
-        LinkedHashSet<Integer> out = new LinkedHashSet<>();
+        int[] out = new int[memberIds.size()];
+        int count = 0;
         for (String id : memberIds) {
             Integer i = index.get(id);
-            if (i != null) {
-                out.add(i);
+            if (i != null && !contains(out, count, i)) {
+                out[count++] = i;
             }
         }
-        return out.stream().mapToInt(Integer::intValue).toArray();
+        return count == out.length ? out : java.util.Arrays.copyOf(out, count);
+    }
+
+    // lists of parents are short: a scan beats a set
+    private static boolean contains(int[] values, int count, int value) {
+        for (int i = 0; i < count; i++) {
+            if (values[i] == value) {
+                return true;
+            }
+        }
+        return false;
     }
 
     int size() {
