@@ -540,6 +540,51 @@ public abstract class AdapterConformanceSuite {
     }
 
     @Test
+    void unitTestsCompareTypedFixtureRowsInAnyOrder() {
+        TestProject p = project()
+                .file("seeds/people.csv", "id,name,score,joined\n1,ann,1.5,2024-01-01\n2,bob,2.25,2024-02-01\n")
+                .file("models/scored.sql", "{{ config(materialized='table') }}\n"
+                        + "select id, upper(name) as name, score * 2 as doubled, joined from {{ ref('people') }} where score > 0\n")
+                .file("models/unit_tests.yml", """
+                        unit_tests:
+                          - name: doubles_scores
+                            model: scored
+                            given:
+                              - input: ref('people')
+                                rows:
+                                  - {id: 3, name: "o'hara", score: 4.5, joined: 2024-03-01}
+                                  - {id: 1, name: ann, score: 1.25}
+                                  - {id: 2, name: bob, score: 0}
+                            expect:
+                              rows:
+                                - {id: 1, name: ANN, doubled: 2.5}
+                                - {id: 3, name: "O'HARA", doubled: 9}
+                          - name: catches_a_wrong_expectation
+                            model: scored
+                            given:
+                              - input: ref('people')
+                                format: csv
+                                rows: |
+                                  id,name,score,joined
+                                  1,ann,1,
+                            expect:
+                              rows:
+                                - {id: 1, name: ANN, doubled: 3}
+                        """);
+        SlipwayRunner slipway = runner();
+        succeeds(slipway.run(p.dir(), "seed"));
+        SlipwayRunner.Result result = slipway.run(p.dir(), "test", "--select", "test_type:unit");
+        assertThat(result.exitCode()).as(result.out()).isEqualTo(1);
+        assertThat(result.out()).contains("PASS doubles_scores").contains("FAIL 1 catches_a_wrong_expectation")
+                .contains("actual differs from expected")
+                .containsPattern("(?m)^\\+\\+\\+ +\\| 1 +\\| ANN +\\| 2$")
+                .containsPattern("(?m)^--- +\\| 1 +\\| ANN +\\| 3$");
+        try (Warehouse w = warehouse(p)) {
+            assertNoLeftovers(w);
+        }
+    }
+
+    @Test
     void theJaffleShopExampleBuildsWithPass28() {
         Path dir = temp.resolve("jaffle_shop");
         TestProject p = TestProject.copyOf(TestProject.exampleJaffleShop(), dir, "jaffle_shop", target(dir));

@@ -46,6 +46,8 @@ public final class ManifestReader {
         int version = schemaVersion(file, metadata);
         Map<String, StateNode> nodes = new LinkedHashMap<>();
         map(root.get("nodes")).forEach((id, value) -> nodes.put(id, node(id, map(value))));
+        // unit tests (dbt 1.8) have a section of their own; compared like nodes, by their checksum
+        map(root.get("unit_tests")).forEach((id, value) -> nodes.put(id, node(id, map(value))));
         Map<String, StateSource> sources = new LinkedHashMap<>();
         map(root.get("sources")).forEach((id, value) -> sources.put(id, source(id, map(value))));
         Map<String, StateMacro> macros = new LinkedHashMap<>();
@@ -118,7 +120,8 @@ public final class ManifestReader {
             access = "protected";
         }
         return new StateNode(id, type == null ? "" : type, string(n.get("package_name")), string(n.get("name")), strings(n.get("fqn")),
-                checksum.isEmpty() ? FileChecksum.none()
+                n.get("checksum") instanceof String unitTestChecksum ? new FileChecksum("sha256", unitTestChecksum)
+                : checksum.isEmpty() ? FileChecksum.none()
                         : new FileChecksum(string(checksum.get("name")), String.valueOf(checksum.getOrDefault("checksum", ""))),
                 string(n.get("raw_code")), config, map(n.get("unrendered_config")), string(n.get("database")), string(n.get("schema")),
                 string(n.get("alias")), string(n.get("relation_name")), string(n.get("description")), columns,

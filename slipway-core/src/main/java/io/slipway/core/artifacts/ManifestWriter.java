@@ -43,6 +43,7 @@ public final class ManifestWriter {
         try {
             Files.createDirectories(file.getParent());
             List<Node> nodes = new ArrayList<>(manifest.nodes().values());
+            nodes.removeIf(n -> n.resourceType() == ResourceType.UNIT_TEST); // they have a section of their own
             List<java.util.concurrent.Future<Chunk>> nodeChunks = chunks(pool, nodes.size(), (json, from, to) -> {
                 for (Node n : nodes.subList(from, to)) {
                     json.writeFieldName(n.uniqueId());
@@ -207,7 +208,9 @@ public final class ManifestWriter {
         Map<String, Object> nodes = new LinkedHashMap<>();
         if (withLargeSections) {
             for (Node node : manifest.nodes().values()) {
-                nodes.put(node.uniqueId(), node(node, compiled.get(node.uniqueId())));
+                if (node.resourceType() != ResourceType.UNIT_TEST) {
+                    nodes.put(node.uniqueId(), node(node, compiled.get(node.uniqueId())));
+                }
             }
         }
         root.put("nodes", nodes);
@@ -256,7 +259,7 @@ public final class ManifestWriter {
         for (Node node : disabled) {
             @SuppressWarnings("unchecked")
             List<Object> list = (List<Object>) disabledMap.computeIfAbsent(node.uniqueId(), k -> new ArrayList<>());
-            list.add(node(node, null));
+            list.add(node.resourceType() == ResourceType.UNIT_TEST ? unitTest(node) : node(node, null));
         }
         root.put("disabled", disabledMap);
         root.put("parent_map", withLargeSections ? manifest.parentMap() : Map.of());
@@ -273,8 +276,53 @@ public final class ManifestWriter {
         root.put("group_map", groupMap);
         root.put("saved_queries", Map.of());
         root.put("semantic_models", Map.of());
-        root.put("unit_tests", Map.of());
+        Map<String, Object> unitTests = new LinkedHashMap<>();
+        for (Node node : manifest.nodes().values()) {
+            if (node.resourceType() == ResourceType.UNIT_TEST) {
+                unitTests.put(node.uniqueId(), unitTest(node));
+            }
+        }
+        root.put("unit_tests", unitTests);
         return root;
+    }
+
+    /** dbt's {@code UnitTestDefinition}: the declaration as read, with the tested model in depends_on. */
+    static Map<String, Object> unitTest(Node n) {
+        io.slipway.core.manifest.UnitTestSpec spec = n.unitTest();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", spec.model());
+        List<Object> given = new ArrayList<>();
+        spec.given().forEach(f -> given.add(f.toJson(true)));
+        m.put("given", given);
+        m.put("expect", spec.expect().toJson(false));
+        m.put("name", n.name());
+        m.put("resource_type", "unit_test");
+        m.put("package_name", n.packageName());
+        m.put("path", n.path());
+        m.put("original_file_path", n.originalFilePath());
+        m.put("unique_id", n.uniqueId());
+        m.put("fqn", n.fqn());
+        m.put("description", n.description());
+        if (spec.overrides().isEmpty()) {
+            m.put("overrides", null);
+        } else {
+            Map<String, Object> overrides = new LinkedHashMap<>();
+            for (String kind : List.of("macros", "vars", "env_vars")) {
+                overrides.put(kind, spec.overrides(kind));
+            }
+            m.put("overrides", overrides);
+        }
+        Map<String, Object> dependsOn = new LinkedHashMap<>();
+        dependsOn.put("macros", n.dependsOn().macros());
+        dependsOn.put("nodes", n.dependsOn().nodes());
+        m.put("depends_on", dependsOn);
+        m.put("config", n.config().values());
+        m.put("checksum", n.checksum().checksum());
+        m.put("schema", n.schema());
+        m.put("created_at", 0.0);
+        m.put("versions", spec.versions());
+        m.put("version", n.versionInfo().version());
+        return m;
     }
 
     static Map<String, Object> node(Node n, CompiledInfo compiled) {

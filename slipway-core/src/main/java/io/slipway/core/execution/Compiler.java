@@ -68,6 +68,14 @@ public final class Compiler {
         return deferral;
     }
 
+    Manifest manifest() {
+        return manifest;
+    }
+
+    DbtContext context() {
+        return context;
+    }
+
     /** The run-time {@code ref()}/{@code source()} resolver for a node rendered in {@code session}. */
     RuntimeResolver resolver(Node node, NodeSession session) {
         // --empty: refs and sources read no rows (dbt's resolve_limit of 0)
@@ -91,7 +99,7 @@ public final class Compiler {
     }
 
     /** The render context of a node at run time; {@code compiledSql} is null while compiling it. */
-    NodeGlobals globals(Node node, NodeSession session, RuntimeResolver resolver, String compiledSql) {
+    NodeGlobals globals(Node node, NodeSession session, io.slipway.core.template.RelationResolver resolver, String compiledSql) {
         io.slipway.core.template.LazyValue model = new io.slipway.core.template.LazyValue(() -> {
             Map<String, Object> m = NodeValue.of(node);
             if (compiledSql != null) {
@@ -228,6 +236,11 @@ public final class Compiler {
         }
         Map<String, String> ctes = new LinkedHashMap<>();
         collectCtes(resolver.ephemerals(), session, ctes, stack);
+        return prependCtes(sql, ctes);
+    }
+
+    /** The SQL with these CTEs (name to body) in front, in a {@code with} of its own or the SQL's. */
+    static String prependCtes(String sql, Map<String, String> ctes) {
         if (ctes.isEmpty()) {
             return sql;
         }
@@ -281,6 +294,7 @@ public final class Compiler {
     private String write(String kind, Node node, String sql) {
         String relative = node.resourceType() == ResourceType.TEST && node.testMetadata() != null
                 ? node.originalFilePath() + "/" + node.path()
+                : node.resourceType() == ResourceType.UNIT_TEST ? node.originalFilePath() + "/" + node.name() + ".sql"
                 : node.originalFilePath();
         Path file = targetDir.resolve(kind).resolve(node.packageName()).resolve(relative);
         files.write(file, sql.getBytes(StandardCharsets.UTF_8));

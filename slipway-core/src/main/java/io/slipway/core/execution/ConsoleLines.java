@@ -36,6 +36,8 @@ public final class ConsoleLines {
             case SEED -> "seed file " + relation;
             case SNAPSHOT -> "snapshot " + relation;
             case TEST -> "test " + node.name();
+            case UNIT_TEST -> "unit_test " + node.unitTest().model().split("\\s+")[0] + "::" + node.name()
+                    + (node.version() == null ? "" : "_v" + node.version());
             default -> node.resourceType().dbtName() + " " + node.name();
         };
     }
@@ -58,12 +60,13 @@ public final class ConsoleLines {
             case FAIL -> new String[] {"FAIL " + result.failures() + " " + node.name(), "FAIL " + result.failures()};
             case WARN -> new String[] {"WARN " + result.failures() + " " + node.name(), "WARN " + result.failures()};
             case ERROR -> switch (type) {
-                case TEST -> new String[] {"ERROR " + node.name(), "ERROR"};
+                case TEST, UNIT_TEST -> new String[] {"ERROR " + node.name(), "ERROR"};
                 case SEED -> new String[] {"ERROR loading seed file " + relation, "ERROR"};
                 case SNAPSHOT -> new String[] {"ERROR snapshotting " + relation, "ERROR"};
                 default -> new String[] {"ERROR creating " + describe(node), "ERROR"};
             };
-            case SKIPPED -> new String[] {type == ResourceType.TEST ? "SKIP test " + node.name() : "SKIP relation " + relation, "SKIP"};
+            case SKIPPED -> new String[] {type == ResourceType.TEST ? "SKIP test " + node.name()
+                    : type == ResourceType.UNIT_TEST ? "SKIP " + describe(node) : "SKIP relation " + relation, "SKIP"};
         };
     }
 }

@@ -39,7 +39,9 @@ final class ListTask {
                 continue;
             }
             String line = switch (output) {
-                case "selector" -> node != null ? String.join(".", node.fqn()) : "source:" + String.join(".", source.fqn().get(0), source.sourceName(), source.name());
+                case "selector" -> node != null && node.resourceType() == ResourceType.UNIT_TEST ? "unit_test:" + node.packageName() + "." + node.name()
+                        + (node.version() == null ? "" : "_v" + node.version())
+                        : node != null ? String.join(".", node.fqn()) : "source:" + String.join(".", source.fqn().get(0), source.sourceName(), source.name());
                 case "name" -> node != null ? node.name() : source.sourceName() + "." + source.name();
                 case "path" -> node != null ? node.originalFilePath() : source.originalFilePath();
                 case "json" -> json(node, source, request.outputKeys(), comparison);

@@ -67,6 +67,10 @@ final class NodeRunner {
                 // as dbt's clone: nothing to compile; the SQL selects from the state's relation
                 io.slipway.core.template.RelationValue other = compiler.deferral().stateRelation(node);
                 compiledSql = other == null ? "" : "select * from " + other.render();
+            } else if (node.resourceType() == ResourceType.UNIT_TEST) {
+                Compiler.Compiled compiled = new UnitTestCompiler(compiler).compile(node, session);
+                compiledSql = compiled.sql();
+                compiledPath = compiled.path();
             } else {
                 Compiler.Compiled compiled = compiler.compile(node, session);
                 compiledSql = compiled.sql();
@@ -105,6 +109,9 @@ final class NodeRunner {
     }
 
     private Outcome materialize(Node node, NodeSession session, String sql) {
+        if (node.resourceType() == ResourceType.UNIT_TEST) {
+            return unitTest(node, session, sql);
+        }
         String materialized = cloning ? "clone" : node.materialized();
         MacroNode macro = context.macros().materialization(materialized, context.adapterTypes());
         if (macro == null) {
@@ -141,6 +148,50 @@ final class NodeRunner {
             response = last == null ? new AdapterResponseValue("OK", null, null) : AdapterResponseValue.of(last);
         }
         return new Outcome(NodeStatus.SUCCESS, response.message(), null, response.toJson());
+    }
+
+    /**
+     * Runs a unit test through the {@code unit} materialization (the model's result and the expected rows in one
+     * query) and compares the two as bags of rows, whatever their order: a difference fails the test with a diff.
+     */
+    private Outcome unitTest(Node node, NodeSession session, String sql) {
+        MacroNode macro = context.macros().materialization("unit", context.adapterTypes());
+        if (macro == null) {
+            throw new SlipwayException(ErrorCode.COMPILATION_ERROR, "No materialization 'unit' was found for adapter "
+                    + context.adapterTypes().get(0), node.originalFilePath(), 0);
+        }
+        io.slipway.core.manifest.UnitTestSpec.Fixture expect = node.unitTest().expect();
+        Map<String, Object> config = new java.util.LinkedHashMap<>(node.config().values());
+        config.put("materialized", "unit");
+        config.put("expected_rows", expect.isSql() ? List.of() : expect.rowMaps());
+        config.put("expected_sql", expect.isSql() ? String.valueOf(expect.rows()) : null);
+        Node runtime = node.withConfig(new io.slipway.core.manifest.NodeConfig(config));
+        NodeGlobals globals = compiler.globals(runtime, session, compiler.resolver(runtime, session), sql);
+        Node model = manifest.node(node.dependsOn().nodes().get(0));
+        if (model != null) {
+            globals.locals().put("tested_node_config", io.slipway.core.project.Frozen.thaw(model.config().values()));
+        }
+        try {
+            Renderer.call(globals.bind(macro), List.of(), Map.of(), node.originalFilePath());
+        } catch (RuntimeException e) {
+            SlipwayException error = Renderer.translate(e, node.originalFilePath());
+            throw new SlipwayException(error.code(), "An error occurred during execution of unit test '" + node.name()
+                    + "'. There may be an error in the unit test definition: check the data types.\n " + error.getMessage(),
+                    node.originalFilePath(), 0);
+        }
+        if (session.connection() != null) {
+            session.connection().commit();
+        }
+        Object main = session.results().get("main");
+        if (!(main instanceof Map<?, ?> m) || !(m.get("table") instanceof AgateTable table)) {
+            throw new SlipwayException(ErrorCode.DATABASE_ERROR, "the unit test query returned no result", node.originalFilePath(), 0);
+        }
+        Map<String, Object> response = m.get("response") instanceof AdapterResponseValue r ? r.toJson() : Map.of();
+        UnitTestDiff diff = UnitTestDiff.of(table);
+        if (diff.matches()) {
+            return new Outcome(NodeStatus.PASS, null, 0L, response);
+        }
+        return new Outcome(NodeStatus.FAIL, "\n\nactual differs from expected:\n\n" + diff.render() + "\n", 1L, response);
     }
 
     /** dbt's test status: fail if should_error (severity error), warn if should_warn, else pass. */

@@ -67,10 +67,10 @@ final class RunTask {
     static Set<ResourceType> typesOf(Command command) {
         return switch (command) {
             case RUN -> Set.of(ResourceType.MODEL);
-            case TEST -> Set.of(ResourceType.TEST);
+            case TEST -> Set.of(ResourceType.TEST, ResourceType.UNIT_TEST);
             case SEED -> Set.of(ResourceType.SEED);
             case SNAPSHOT -> Set.of(ResourceType.SNAPSHOT);
-            case BUILD -> Set.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.SNAPSHOT, ResourceType.TEST);
+            case BUILD -> Set.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.SNAPSHOT, ResourceType.TEST, ResourceType.UNIT_TEST);
             case CLONE -> Set.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.SNAPSHOT);
             case COMPILE -> Set.of(ResourceType.MODEL, ResourceType.TEST, ResourceType.ANALYSIS, ResourceType.SNAPSHOT);
             default -> Set.of(ResourceType.values());
@@ -229,10 +229,24 @@ final class RunTask {
         connections.clear();
     }
 
-    /** The graph nodes run on: dependencies among the selected nodes, and in build, tests before their parents' children. */
+    /**
+     * The graph nodes run on: dependencies among the selected nodes, and in build, tests before their parents'
+     * children. A unit test runs after its model's parents (its fixtures take their column types from them)
+     * and, in build, before its model, which a failing unit test then skips.
+     */
     private DependencyGraph executionGraph(Map<String, Node> byId, Manifest manifest) {
         Map<String, List<String>> parents = new HashMap<>();
         manifest.nodes().forEach((id, n) -> parents.put(id, new ArrayList<>(n.dependsOn().nodes())));
+        for (Node unitTest : byId.values()) {
+            if (unitTest.resourceType() == ResourceType.UNIT_TEST && !unitTest.dependsOn().nodes().isEmpty()) {
+                String model = unitTest.dependsOn().nodes().get(0);
+                Node tested = manifest.node(model);
+                parents.put(unitTest.uniqueId(), new ArrayList<>(tested == null ? List.of() : tested.dependsOn().nodes()));
+                if (request.command() == Command.BUILD && parents.containsKey(model)) {
+                    parents.get(model).add(unitTest.uniqueId());
+                }
+            }
+        }
         if (request.command() == Command.BUILD) {
             addTestEdges(byId, manifest, parents);
         }
@@ -257,7 +271,8 @@ final class RunTask {
             }
             for (String child : common) {
                 Node c = manifest.node(child);
-                if (c != null && c.resourceType() != ResourceType.TEST && byId.containsKey(child)) {
+                // not unit tests: they come before their model, so after its tests would be a cycle
+                if (c != null && c.resourceType() != ResourceType.TEST && c.resourceType() != ResourceType.UNIT_TEST && byId.containsKey(child)) {
                     parents.get(child).add(test.uniqueId());
                 }
             }
@@ -279,7 +294,7 @@ final class RunTask {
     private void createSchemas(List<Node> runnable) {
         Set<List<String>> schemas = new LinkedHashSet<>();
         for (Node n : runnable) {
-            if (n.resourceType() != ResourceType.TEST && n.schema() != null) {
+            if (n.resourceType() != ResourceType.TEST && n.resourceType() != ResourceType.UNIT_TEST && n.schema() != null) {
                 schemas.add(java.util.Arrays.asList(n.database(), n.schema()));
             }
         }
@@ -337,6 +352,7 @@ final class RunTask {
                 case TEST -> "data test";
                 case SNAPSHOT -> "snapshot";
                 case ANALYSIS -> "analysis";
+                case UNIT_TEST -> "unit test";
                 default -> n.resourceType().dbtName();
             };
             counts.merge(key, 1, Integer::sum);
@@ -370,6 +386,7 @@ final class RunTask {
                 case SEED -> "seed";
                 case TEST -> "data test";
                 case SNAPSHOT -> "snapshot";
+                case UNIT_TEST -> "unit test";
                 default -> n.resourceType().dbtName();
             };
             kinds.merge(kind, 1, Integer::sum);
@@ -419,8 +436,9 @@ final class RunTask {
             reporter.info("");
             String text;
             if (r.status() == NodeStatus.FAIL || r.status() == NodeStatus.WARN) {
-                text = (r.status() == NodeStatus.FAIL ? "Failure" : "Warning") + " in test " + n.name() + " (" + n.originalFilePath() + ")\n  "
-                        + r.message() + (r.compiledPath() == null ? "" : "\n\n  compiled code at " + r.compiledPath());
+                boolean unit = n.resourceType() == ResourceType.UNIT_TEST;
+                text = (r.status() == NodeStatus.FAIL ? "Failure" : "Warning") + " in " + (unit ? "unit_test " : "test ") + n.name()
+                        + " (" + n.originalFilePath() + ")" + (unit ? "\n\n" + r.message().strip() : "\n  " + r.message()) + (r.compiledPath() == null ? "" : "\n\n  compiled code at " + r.compiledPath());
             } else {
                 text = r.message();
             }

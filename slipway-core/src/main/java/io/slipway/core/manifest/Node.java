@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param columnName       for column tests, the column; else null
  * @param attachedNode     for generic tests, the node they test; else null
  * @param versionInfo      for models, the version, latest version and deprecation date ({@link VersionInfo#NONE} when none)
+ * @param unitTest         for unit tests, what the test declares; else null
  */
 public record Node(
         String uniqueId,
@@ -49,7 +50,8 @@ public record Node(
         TestMetadata testMetadata,
         String columnName,
         String attachedNode,
-        VersionInfo versionInfo) {
+        VersionInfo versionInfo,
+        UnitTestSpec unitTest) {
 
     public Node {
         Objects.requireNonNull(uniqueId, "uniqueId is null");
@@ -69,6 +71,18 @@ public record Node(
         versionInfo = versionInfo == null ? VersionInfo.NONE : versionInfo;
     }
 
+    /** A node that is not a unit test. */
+    public Node(String uniqueId, ResourceType resourceType, String packageName, String name, String path, String originalFilePath,
+                String patchPath, List<String> fqn, FileChecksum checksum, NodeConfig config, Map<String, Object> unrenderedConfig,
+                Map<String, Object> configCallDict, String database, String schema, String alias, String relationName,
+                String description, Map<String, ColumnSpec> columns, String rawCode, String language, List<RefCall> refs,
+                List<List<String>> sources, DependsOn dependsOn, TestMetadata testMetadata, String columnName, String attachedNode,
+                VersionInfo versionInfo) {
+        this(uniqueId, resourceType, packageName, name, path, originalFilePath, patchPath, fqn, checksum, config, unrenderedConfig,
+                configCallDict, database, schema, alias, relationName, description, columns, rawCode, language, refs, sources, dependsOn,
+                testMetadata, columnName, attachedNode, versionInfo, null);
+    }
+
     /** A node without version information (everything but versioned or deprecated models). */
     public Node(String uniqueId, ResourceType resourceType, String packageName, String name, String path, String originalFilePath,
                 String patchPath, List<String> fqn, FileChecksum checksum, NodeConfig config, Map<String, Object> unrenderedConfig,
@@ -77,7 +91,7 @@ public record Node(
                 List<List<String>> sources, DependsOn dependsOn, TestMetadata testMetadata, String columnName, String attachedNode) {
         this(uniqueId, resourceType, packageName, name, path, originalFilePath, patchPath, fqn, checksum, config, unrenderedConfig,
                 configCallDict, database, schema, alias, relationName, description, columns, rawCode, language, refs, sources, dependsOn,
-                testMetadata, columnName, attachedNode, VersionInfo.NONE);
+                testMetadata, columnName, attachedNode, VersionInfo.NONE, null);
     }
 
     /** The model's version as text, or null when unversioned. */
@@ -117,13 +131,13 @@ public record Node(
     public Node withDependsOn(DependsOn value) {
         return new Node(uniqueId, resourceType, packageName, name, path, originalFilePath, patchPath, fqn, checksum, config,
                 unrenderedConfig, configCallDict, database, schema, alias, relationName, description, columns, rawCode, language,
-                refs, sources, value, testMetadata, columnName, attachedNode, versionInfo);
+                refs, sources, value, testMetadata, columnName, attachedNode, versionInfo, unitTest);
     }
 
     /** The node with another config (dbt sets {@code enabled: false} on a test whose target is missing). */
     public Node withConfig(NodeConfig value) {
         return new Node(uniqueId, resourceType, packageName, name, path, originalFilePath, patchPath, fqn, checksum, value,
                 unrenderedConfig, configCallDict, database, schema, alias, relationName, description, columns, rawCode, language,
-                refs, sources, dependsOn, testMetadata, columnName, attachedNode, versionInfo);
+                refs, sources, dependsOn, testMetadata, columnName, attachedNode, versionInfo, unitTest);
     }
 }

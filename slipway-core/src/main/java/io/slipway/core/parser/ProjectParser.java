@@ -88,6 +88,7 @@ public final class ProjectParser {
         Map<String, SourceDefinition> sources = new LinkedHashMap<>();
         List<java.util.function.Consumer<List<TestTask>>> genericTests = new ArrayList<>();
         List<io.slipway.core.manifest.GroupDefinition> groups = new ArrayList<>();
+        List<Map.Entry<Properties.UnitTestDecl, ProjectConfig>> unitTests = new ArrayList<>();
 
         for (ProjectConfig pkg : all) {
             // 3. properties
@@ -100,6 +101,7 @@ public final class ProjectParser {
                 properties.parse(read.file(), read.document());
             }
             describeMacros(macros, properties, pkg);
+            properties.unitTests().forEach(decl -> unitTests.add(Map.entry(decl, pkg)));
             properties.groups().values().forEach(g -> groups.add(new io.slipway.core.manifest.GroupDefinition(g.name(), g.packageName(),
                     g.file().substring(g.file().indexOf('/') + 1), g.file(), g.owner(), g.description())));
 
@@ -115,7 +117,7 @@ public final class ProjectParser {
                 add(nodes, disabled, refLines, nodeFactory.seed(file, pkg, properties.seeds().get(file.stem())));
             }
             for (SourceFile file : FileFinder.find(pkg.name(), pkg.projectDir(), pkg.testPaths(), SQL)) {
-                if (file.resourcePath().startsWith("generic/")) {
+                if (file.resourcePath().startsWith("generic/") || file.resourcePath().startsWith("fixtures/")) {
                     continue;
                 }
                 add(nodes, disabled, refLines, nodeFactory.sqlNode(ResourceType.TEST, file, pkg, null));
@@ -184,6 +186,13 @@ public final class ProjectParser {
         genericTests.forEach(collect -> collect.accept(testTasks));
         for (NodeFactory.Parsed parsed : inParallel(testTasks, t -> testFactory.build(t.decl(), t.target(), t.pkg()))) {
             add(nodes, disabled, refLines, parsed);
+        }
+        // 7. unit tests, once every model exists
+        UnitTestFactory unitTestFactory = new UnitTestFactory(nodeFactory);
+        for (Map.Entry<Properties.UnitTestDecl, ProjectConfig> unitTest : unitTests) {
+            for (NodeFactory.Parsed parsed : unitTestFactory.build(unitTest.getKey(), unitTest.getValue(), nodes, disabled)) {
+                add(nodes, disabled, refLines, parsed);
+            }
         }
 
         Manifest draft = new Manifest(env.root().name(), env.adapter().type(), nodes, sources, macros, docs);
@@ -454,6 +463,9 @@ public final class ProjectParser {
 
     /** The node with its dependencies, or null when one of its refs or sources does not resolve. */
     private static Node resolved(Manifest draft, Node node) {
+        if (node.resourceType() == ResourceType.UNIT_TEST) {
+            return node; // depends on the model it tests, found when it was built
+        }
         List<String> parents = new ArrayList<>(node.refs().size() + node.sources().size());
         for (RefCall ref : node.refs()) {
             Node target = draft.resolveRef(ref, node.packageName());

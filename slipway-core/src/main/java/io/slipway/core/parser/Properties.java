@@ -31,6 +31,10 @@ public final class Properties {
                             List<TestDecl> tests, String file, String packageName, VersionInfo versionInfo) {
     }
 
+    /** A {@code unit_tests:} entry, as written (checked when the test is built, once the models exist). */
+    public record UnitTestDecl(Map<String, Object> entry, String name, String file, String packageName) {
+    }
+
     /** A {@code groups:} entry. */
     public record GroupPatch(String name, Map<String, Object> owner, String description, String file, String packageName) {
     }

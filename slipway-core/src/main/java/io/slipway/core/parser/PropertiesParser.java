@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * Reads properties files ({@code version: 2} YAML with {@code models:}, {@code seeds:},
- * {@code snapshots:}, {@code analyses:}, {@code sources:}, {@code macros:}, {@code groups:}) into patches.
+ * {@code snapshots:}, {@code analyses:}, {@code sources:}, {@code macros:}, {@code groups:}, {@code unit_tests:}) into patches.
  * Shapes are checked and errors name the file. A versioned model gives one patch per version, keyed by the
  * model file that version is defined in.
  */
@@ -31,6 +31,7 @@ public final class PropertiesParser {
     private final List<SourcePatch> sources = new ArrayList<>();
     private final Map<String, MacroPatch> macros = new LinkedHashMap<>();
     private final Map<String, GroupPatch> groups = new LinkedHashMap<>();
+    private final List<Properties.UnitTestDecl> unitTests = new ArrayList<>();
     /** For a versioned model, its name to the file its latest version is expected in ({@code name_v<latest>}). */
     private final Map<String, String> latestFallbacks = new LinkedHashMap<>();
 
@@ -64,6 +65,8 @@ public final class PropertiesParser {
                         + " and " + path + "; keep one", path, 0);
             }
         });
+        entries(doc, "unit_tests", path).forEach(e -> unitTests.add(new Properties.UnitTestDecl(e, requiredName(e, path, "unit_tests"), path,
+                file.packageName())));
         entries(doc, "macros", path).forEach(e -> {
             String name = requiredName(e, path, "macros");
             macros.put(name, new MacroPatch(name, Yaml.asString(e.get("description")), path));
@@ -96,6 +99,11 @@ public final class PropertiesParser {
 
     public Map<String, GroupPatch> groups() {
         return groups;
+    }
+
+    /** The {@code unit_tests:} entries, in file order. */
+    public List<Properties.UnitTestDecl> unitTests() {
+        return unitTests;
     }
 
     /**

@@ -32,7 +32,7 @@ import java.util.Map;
  */
 public final class SnapshotCodec {
     /** Bumped whenever the layout changes, so that an old cache is never misread. */
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private static final int NULL = 0;
     private static final int STRING = 1;
@@ -194,6 +194,7 @@ public final class SnapshotCodec {
             value(n.versionInfo().version());
             value(n.versionInfo().latestVersion());
             string(n.versionInfo().deprecationDate());
+            value(n.unitTest() == null ? null : n.unitTest().toJson());
         }
 
         void source(SourceDefinition s) throws IOException {
@@ -377,9 +378,13 @@ public final class SnapshotCodec {
             String columnName = string();
             String attachedNode = string();
             VersionInfo versionInfo = new VersionInfo(value(), value(), string());
+            Object unitTest = value();
+            @SuppressWarnings("unchecked")
+            io.slipway.core.manifest.UnitTestSpec spec = unitTest instanceof Map<?, ?> m
+                    ? io.slipway.core.manifest.UnitTestSpec.fromJson((Map<String, Object>) m) : null;
             return new Node(uniqueId, type, packageName, name, path, originalFilePath, patchPath, fqn, checksum, config, unrendered,
                     configCall, database, schema, alias, relationName, description, columns, rawCode, language, refs, sources, dependsOn,
-                    test, columnName, attachedNode, versionInfo);
+                    test, columnName, attachedNode, versionInfo, spec);
         }
 
         SourceDefinition source() throws IOException {

@@ -110,9 +110,12 @@ public final class StateComparison {
                 !source.fqn().equals(old.fqn()), List.of(), false, List.of(), properties);
     }
 
-    /** dbt's {@code same_body}: raw code (stripped, see the package notes); seeds compare file checksums. */
+    /**
+     * dbt's {@code same_body}: raw code (stripped, see the package notes); seeds compare file checksums, and unit
+     * tests the checksum of their definition (model, inputs, expectation, overrides), as dbt's unit tests do.
+     */
     private static boolean sameBody(Node node, StateNode old) {
-        if (node.resourceType() == ResourceType.SEED) {
+        if (node.resourceType() == ResourceType.SEED || node.resourceType() == ResourceType.UNIT_TEST) {
             return sameChecksum(node.checksum(), old.checksum());
         }
         String mine = node.rawCode() == null ? "" : node.rawCode();

@@ -25,6 +25,9 @@ public final class NodeGlobals implements Globals {
     private final Map<String, NamespaceValue> namespaces = new HashMap<>();
     private final Set<String> macrosUsed = new LinkedHashSet<>();
 
+    /** A unit test's overrides; empty otherwise. */
+    private final Map<String, Object> overrides = new HashMap<>();
+
     /**
      * @param packageName the package of the node (macro resolution starts there)
      * @param nodeName    for messages ({@code model.jaffle_shop.orders})
@@ -37,8 +40,21 @@ public final class NodeGlobals implements Globals {
         this.locals = locals;
     }
 
+    /**
+     * Gives a name a value that wins over macros and everything else in this render: a unit test's overrides.
+     * A macro's name is bound to a callable returning the value, as dbt's unit tests mock macros.
+     */
+    public void override(String name, Object value) {
+        MacroIndex macros = context.macros();
+        boolean isMacro = macros != null && macros.resolve(name, packageName) != null;
+        overrides.put(name, isMacro ? (io.slipway.jinja.JinjaCallable) (ctx, args) -> value : value);
+    }
+
     @Override
     public Object lookup(String name) {
+        if (!overrides.isEmpty() && overrides.containsKey(name)) {
+            return overrides.get(name);
+        }
         MacroIndex macros = context.macros();
         if (macros != null) {
             MacroNode macro = macros.resolve(name, packageName);
