@@ -277,6 +277,56 @@ class UnitTestsTest {
     }
 
     @Test
+    void aVersionedModelIsUnitTestedInTheVersionsAsked() throws IOException {
+        Path p = project();
+        Files.writeString(p.resolve("models/dim_customers_v1.sql"), "select customer_id, first_name from {{ ref('stg_customers') }}\n");
+        Files.writeString(p.resolve("models/dim_customers_v2.sql"),
+                "select customer_id, upper(first_name) as first_name from {{ ref('stg_customers') }}\n");
+        Files.writeString(p.resolve("models/versions.yml"), """
+                models:
+                  - name: dim_customers
+                    latest_version: 2
+                    versions:
+                      - v: 1
+                      - v: 2
+                unit_tests:
+                  - name: test_every_version
+                    model: dim_customers
+                    given:
+                      - input: ref('stg_customers')
+                        rows: [{customer_id: 1, first_name: ann}]
+                    expect:
+                      rows: [{customer_id: 1}]
+                  - name: test_upper_case
+                    model: dim_customers
+                    versions:
+                      include: [2]
+                    given:
+                      - input: ref('stg_customers')
+                        rows: [{customer_id: 1, first_name: ann}]
+                    expect:
+                      rows: [{customer_id: 1, first_name: ANN}]
+                """);
+        CliRunner cli = cli();
+        assertThat(cli.inProject(p, "ls", "--select", "test_type:unit,fqn:*dim_customers*", "--output", "json", "--output-keys", "unique_id", "--quiet")
+                .out().lines().sorted().toList()).containsExactly(
+                "{\"unique_id\":\"unit_test.jaffle_shop.dim_customers.test_every_version_v1\"}",
+                "{\"unique_id\":\"unit_test.jaffle_shop.dim_customers.test_every_version_v2\"}",
+                "{\"unique_id\":\"unit_test.jaffle_shop.dim_customers.test_upper_case_v2\"}");
+        assertThat(cli.inProject(p, "seed").exitCode()).isZero();
+        assertThat(cli.inProject(p, "run", "--select", "stg_customers").exitCode()).isZero();
+        CliRunner.Result test = cli.inProject(p, "test", "--select", "dim_customers,test_type:unit");
+        assertThat(test.exitCode()).as(test.all()).isZero();
+        assertThat(test.out()).contains("START unit_test dim_customers::test_every_version_v1")
+                .contains("START unit_test dim_customers::test_upper_case_v2").contains("Done. PASS=3 ");
+
+        Files.writeString(p.resolve("models/versions.yml"), Files.readString(p.resolve("models/versions.yml")).replace("include: [2]", "include: [3]"));
+        CliRunner.Result noVersion = cli.inProject(p, "parse");
+        assertThat(noVersion.exitCode()).isEqualTo(2);
+        assertThat(noVersion.all()).contains("Unit test 'test_upper_case' referenced a version of 'dim_customers' which was not found.");
+    }
+
+    @Test
     void anEditedExpectationIsStateModified() throws IOException {
         Path p = project();
         CliRunner cli = cli();
