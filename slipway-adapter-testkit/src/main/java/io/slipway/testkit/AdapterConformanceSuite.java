@@ -585,6 +585,52 @@ public abstract class AdapterConformanceSuite {
     }
 
     @Test
+    void crossDatabaseMacrosGiveTheSameValues() {
+        TestProject p = project()
+                .file("models/probe.sql", """
+                        {{ config(materialized='table') }}
+                        select
+                          cast(cast('abc' as {{ dbt.type_string() }}) as varchar) as s,
+                          cast(cast(1.5 as {{ dbt.type_numeric() }}) as varchar) as n,
+                          cast(cast(2 as {{ dbt.type_bigint() }}) + cast(3 as {{ dbt.type_int() }}) as varchar) as i,
+                          cast(cast('2024-01-02 03:04:05' as {{ dbt.type_timestamp() }}) as varchar) as ts,
+                          {{ dbt.concat(["'a'", "'b'"]) }} as ab,
+                          {{ dbt.hash("'x'") }} as hashed,
+                          cast({{ dbt.length("'hello'") }} as varchar) as len,
+                          cast({{ dbt.position("'l'", "'hello'") }} as varchar) as pos,
+                          {{ dbt.replace("'hello'", "'l'", "'L'") }} || {{ dbt.right("'hello'", 2) }} || {{ dbt.split_part("'a-b-c'", "'-'", 2) }} as texts,
+                          {{ dbt.cast_bool_to_text("true") }} as bool_text,
+                          cast({{ dbt.date(2024, 2, 29) }} as varchar) as d,
+                          cast(cast({{ dbt.date_trunc('month', "cast('2024-02-15' as date)") }} as date) as varchar) as truncated,
+                          cast(cast({{ dbt.dateadd('day', 3, "cast('2024-02-27' as date)") }} as date) as varchar) as added,
+                          cast({{ dbt.datediff("cast('2024-01-31' as date)", "cast('2024-03-01' as date)", 'month') }} as varchar) as months,
+                          cast({{ dbt.datediff("cast('2024-01-01' as date)", "cast('2024-03-01' as date)", 'day') }} as varchar) as days,
+                          cast({{ dbt.last_day("cast('2024-02-10' as date)", 'month') }} as varchar) as last_day,
+                          {{ dbt.string_literal("it''s") }} as lit
+                        """)
+                .file("models/aggregates.sql", """
+                        {{ config(materialized='table') }}
+                        with v as (select 1 as g, 'x' as s, true as t union all select 1, 'y', false union all select 1, 'z', false)
+                        select {{ dbt.listagg('s', "','", "order by s") }} as all_s, {{ dbt.listagg('s', "'|'", "order by s desc", 2) }} as two_s,
+                               {{ dbt.bool_or('t') }} as any_t, {{ dbt.any_value('g') }} as any_g
+                        from v group by g
+                        """)
+                .file("models/spine.sql", "{{ config(materialized='table') }}\n"
+                        + "{{ dbt.date_spine('day', \"cast('2024-01-01' as date)\", \"cast('2024-01-10' as date)\") }}\n");
+        succeeds(runner().run(p.dir(), "run"));
+        try (Warehouse w = warehouse(p)) {
+            assertThat(w.rows("select s, n, i, ts, ab, hashed, len, pos, texts, bool_text, d, truncated, added, months, days, last_day, lit from "
+                    + w.relation(schema, "probe"))).containsExactly(row("abc", "1.500000", "5", "2024-01-02 03:04:05", "ab",
+                    "9dd4e461268c8034f5c8564e155c67a6", "5", "3", "heLLolob", "true", "2024-02-29", "2024-02-01", "2024-03-01", "2", "60",
+                    "2024-02-29", "it's"));
+            assertThat(w.rows("select all_s, two_s, any_t, any_g from " + w.relation(schema, "aggregates")))
+                    .containsExactly(row("x,y,z", "z|y", true, 1L));
+            assertThat(w.rows("select count(*), cast(min(date_day) as date), cast(max(date_day) as date) from " + w.relation(schema, "spine")))
+                    .containsExactly(row(9L, java.time.LocalDate.of(2024, 1, 1), java.time.LocalDate.of(2024, 1, 9)));
+        }
+    }
+
+    @Test
     void theJaffleShopExampleBuildsWithPass28() {
         Path dir = temp.resolve("jaffle_shop");
         TestProject p = TestProject.copyOf(TestProject.exampleJaffleShop(), dir, "jaffle_shop", target(dir));

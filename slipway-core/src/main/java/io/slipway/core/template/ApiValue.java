@@ -23,6 +23,25 @@ final class ApiValue implements PyObject {
 
     private static final PyObject COLUMN = name -> switch (name) {
         case "create" -> (JinjaCallable) (ctx, args) -> new ColumnValue(Py.str(args.get(0, "name", "")), Py.str(args.get(1, "label_or_dtype", "")), '"');
+        // dbt's Column.TYPE_LABELS: the cross-database type macros (dbt.type_string(), ...) ask for these
+        case "translate_type" -> (JinjaCallable) (ctx, args) -> {
+            String dtype = Py.str(args.get(0, "dtype", ""));
+            return switch (dtype.toUpperCase(java.util.Locale.ROOT)) {
+                case "STRING" -> "TEXT";
+                case "TIMESTAMP" -> "TIMESTAMP";
+                case "FLOAT" -> "FLOAT";
+                case "INTEGER" -> "INT";
+                case "BOOLEAN" -> "BOOLEAN";
+                default -> dtype;
+            };
+        };
+        case "numeric_type" -> (JinjaCallable) (ctx, args) -> {
+            String dtype = Py.str(args.get(0, "dtype", ""));
+            Object precision = args.get(1, "precision", null);
+            Object scale = args.get(2, "scale", null);
+            return precision == null || scale == null ? dtype : dtype + "(" + Py.str(precision) + "," + Py.str(scale) + ")";
+        };
+        case "string_type" -> (JinjaCallable) (ctx, args) -> "character varying(" + Py.str(args.get(0, "size", 256L)) + ")";
         default -> MISSING;
     };
 

@@ -59,3 +59,8 @@
   {%- set temp_relation = postgres__make_relation_with_suffix(base_relation, suffix, dstring=true) -%}
   {{ return(temp_relation.incorporate(path={'schema': none, 'database': none})) }}
 {%- endmacro %}
+
+{#- any_value() arrived in PostgreSQL 16; min() picks a value on every version, as dbt-postgres does -#}
+{% macro postgres__any_value(expression) -%}
+    min({{ expression }})
+{%- endmacro %}
