@@ -585,6 +585,37 @@ public abstract class AdapterConformanceSuite {
     }
 
     @Test
+    void microbatchModelsReplaceOneEventTimeWindowPerBatch() {
+        TestProject p = project()
+                .file("seeds/events.csv", "id,event_at,amount\n1,2024-01-01 10:00:00,10\n2,2024-01-02 11:00:00,20\n3,2024-01-03 12:00:00,30\n")
+                .file("seeds/properties.yml", "seeds:\n  - name: events\n    config:\n      event_time: event_at\n")
+                .file("models/daily_events.sql", """
+                        {{ config(materialized='incremental', incremental_strategy='microbatch', event_time='event_at',
+                                  batch_size='day', begin='2024-01-01') }}
+                        select id, event_at, amount, '{{ model.batch.id }}' as batch_id from {{ ref('events') }}
+                        """);
+        SlipwayRunner slipway = runner();
+        succeeds(slipway.run(p.dir(), "seed"));
+        SlipwayRunner.Result first = succeeds(slipway.run(p.dir(), "run", "--event-time-start", "2024-01-01", "--event-time-end", "2024-01-04"));
+        assertThat(first.out()).contains("START sql microbatch model").contains("Batch 1 of 3 START batch 2024-01-01 of " + schema + ".daily_events")
+                .contains("Batch 3 of 3 OK created batch 2024-01-03 of " + schema + ".daily_events");
+        try (Warehouse w = warehouse(p)) {
+            assertThat(w.rows("select id, amount, batch_id from " + w.relation(schema, "daily_events") + " order by id"))
+                    .containsExactly(row(1L, 10L, "20240101"), row(2L, 20L, "20240102"), row(3L, 30L, "20240103"));
+        }
+        // every day changes upstream; only the batch asked for is rebuilt
+        p.file("seeds/events.csv", "id,event_at,amount\n1,2024-01-01 10:00:00,11\n2,2024-01-02 11:00:00,21\n"
+                + "3,2024-01-03 12:00:00,31\n4,2024-01-02 23:00:00,40\n");
+        succeeds(slipway.run(p.dir(), "seed"));
+        succeeds(slipway.run(p.dir(), "run", "--event-time-start", "2024-01-02", "--event-time-end", "2024-01-03"));
+        try (Warehouse w = warehouse(p)) {
+            assertThat(w.rows("select id, amount from " + w.relation(schema, "daily_events") + " order by id"))
+                    .containsExactly(row(1L, 10L), row(2L, 21L), row(3L, 30L), row(4L, 40L));
+            assertNoLeftovers(w);
+        }
+    }
+
+    @Test
     void crossDatabaseMacrosGiveTheSameValues() {
         TestProject p = project()
                 .file("models/probe.sql", """

@@ -93,6 +93,8 @@ public final class SlipwayRunner {
         String target = null;
         String inline = null;
         Path state = null;
+        String eventTimeStart = null;
+        String eventTimeEnd = null;
         int limit = cmd == Command.SHOW ? 5 : 10;
         for (int i = 0; i < flags.size(); i++) {
             String flag = flags.get(i);
@@ -107,11 +109,14 @@ public final class SlipwayRunner {
                 case "--inline" -> inline = flags.get(++i);
                 case "--limit" -> limit = Integer.parseInt(flags.get(++i));
                 case "--state" -> state = Path.of(flags.get(++i));
+                case "--event-time-start" -> eventTimeStart = flags.get(++i);
+                case "--event-time-end" -> eventTimeEnd = flags.get(++i);
                 default -> throw new IllegalArgumentException("the test runner does not know the flag " + flag);
             }
         }
         return InvocationRequest.builder(cmd, project).profilesDir(project).target(target).select(select).exclude(exclude)
-                .threads(threads).vars(vars).fullRefresh(fullRefresh).failFast(failFast).inlineSql(inline).limit(limit).state(state).build();
+                .threads(threads).vars(vars).fullRefresh(fullRefresh).failFast(failFast).inlineSql(inline).limit(limit).state(state)
+                .eventTimeStart(eventTimeStart).eventTimeEnd(eventTimeEnd).build();
     }
 
     private static int values(List<String> flags, int i, List<String> into) {

@@ -161,6 +161,11 @@ public final class Main implements Callable<Integer> {
             return false;
         }
 
+        /** {@code --event-time-start} and {@code --event-time-end}, where the command has them. */
+        EmptyFlag buildWindow() {
+            return null;
+        }
+
         boolean failFast() {
             return false;
         }
@@ -238,6 +243,8 @@ public final class Main implements Callable<Integer> {
             }
             Path dir = projectDir != null ? projectDir : environment.workingDir();
             InvocationRequest request = InvocationRequest.builder(command(), dir).operation(operation).storeFailures(storeFailures()).empty(empty()).profile(profile).warnError(warnError)
+                    .eventTimeStart(buildWindow() == null ? null : buildWindow().eventTimeStart)
+                    .eventTimeEnd(buildWindow() == null ? null : buildWindow().eventTimeEnd)
                     .profilesDir(profilesDir).target(target).select(split(select())).exclude(split(exclude())).threads(threads)
                     .vars(parsedVars).fullRefresh(fullRefresh()).failFast(failFast()).targetPath(targetPath).inlineSql(inline())
                     .limit(limit()).output(output()).outputKeys(outputKeys()).resourceTypes(resourceTypes())
@@ -443,6 +450,11 @@ public final class Main implements Callable<Integer> {
         boolean empty() {
             return emptyFlag.empty;
         }
+
+        @Override
+        EmptyFlag buildWindow() {
+            return emptyFlag;
+        }
     }
 
     @CommandLine.Command(name = "test", description = "Run the selected tests.")
@@ -495,15 +507,24 @@ public final class Main implements Callable<Integer> {
         }
 
         @Override
+        EmptyFlag buildWindow() {
+            return emptyFlag;
+        }
+
+        @Override
         boolean storeFailures() {
             return storeFailuresFlag.storeFailures;
         }
     }
 
-    /** {@code --empty} (run, build). */
+    /** {@code --empty}, {@code --event-time-start} and {@code --event-time-end} (run, build). */
     static final class EmptyFlag {
         @Option(names = "--empty", description = "Refs and sources read no rows: the models' SQL runs against empty inputs.")
         boolean empty;
+        @Option(names = "--event-time-start", description = "Microbatch models build the batches from this time (2024-01-01 or 2024-01-01T06:00:00).")
+        String eventTimeStart;
+        @Option(names = "--event-time-end", description = "Microbatch models build the batches until this time (exclusive).")
+        String eventTimeEnd;
     }
 
     /** {@code --store-failures} (test, build). */

@@ -25,8 +25,8 @@ public final class PostgresAdapter implements Adapter {
             "io/slipway/adapter/postgres/macros/snapshot.sql",
             "io/slipway/adapter/postgres/macros/freshness.sql",
             "io/slipway/adapter/postgres/macros/catalog.sql");
-    /** dbt-postgres's strategies but microbatch, which needs batches by event time that Slipway does not run yet. */
-    private static final List<String> INCREMENTAL_STRATEGIES = List.of("append", "delete+insert", "merge");
+    /** dbt-postgres's strategies. */
+    private static final List<String> INCREMENTAL_STRATEGIES = List.of("append", "delete+insert", "merge", "microbatch");
     /** Connections a run holds besides one per thread: schema creation, hooks, a show or debug query. */
     private static final int EXTRA_CONNECTIONS = 2;
 

@@ -78,9 +78,14 @@ public final class Compiler {
 
     /** The run-time {@code ref()}/{@code source()} resolver for a node rendered in {@code session}. */
     RuntimeResolver resolver(Node node, NodeSession session) {
+        return resolver(node, session, null);
+    }
+
+    /** The resolver for one batch of a microbatch model (null: not in a batch). */
+    RuntimeResolver resolver(Node node, NodeSession session, MicrobatchPlan.Batch batch) {
         // --empty: refs and sources read no rows (dbt's resolve_limit of 0)
         Integer limit = Boolean.TRUE.equals(context.flags().get("EMPTY")) ? Integer.valueOf(0) : null;
-        return new RuntimeResolver(manifest, node, deferral, session, limit);
+        return new RuntimeResolver(manifest, node, deferral, session, limit, batch);
     }
 
     /** A compiled node. */
@@ -89,8 +94,13 @@ public final class Compiler {
 
     /** Compiles a node for the given session (whose connection, if any, introspective macros may use). */
     public Compiled compile(Node node, NodeSession session) {
-        RuntimeResolver resolver = resolver(node, session);
-        NodeGlobals globals = globals(node, session, resolver, null);
+        return compile(node, session, null);
+    }
+
+    /** Compiles one batch of a microbatch model: upstream event times filtered to it, {@code model.batch} set. */
+    Compiled compile(Node node, NodeSession session, MicrobatchPlan.Batch batch) {
+        RuntimeResolver resolver = resolver(node, session, batch);
+        NodeGlobals globals = globals(node, session, resolver, null, batch);
         Template template = context.jinja().parse(node.rawCode(), node.originalFilePath());
         String sql = Renderer.render(template, globals, node.originalFilePath());
         sql = injectCtes(sql, resolver, session, new ArrayList<>());
@@ -100,11 +110,24 @@ public final class Compiler {
 
     /** The render context of a node at run time; {@code compiledSql} is null while compiling it. */
     NodeGlobals globals(Node node, NodeSession session, io.slipway.core.template.RelationResolver resolver, String compiledSql) {
+        return globals(node, session, resolver, compiledSql, null);
+    }
+
+    NodeGlobals globals(Node node, NodeSession session, io.slipway.core.template.RelationResolver resolver, String compiledSql,
+                        MicrobatchPlan.Batch batch) {
         io.slipway.core.template.LazyValue model = new io.slipway.core.template.LazyValue(() -> {
             Map<String, Object> m = NodeValue.of(node);
             if (compiledSql != null) {
                 m.put("compiled_code", compiledSql);
                 m.put("compiled_sql", compiledSql);
+            }
+            if (batch != null) {
+                // dbt's model.batch: the batch's id and bounds (aware UTC datetimes)
+                Map<String, Object> b = new LinkedHashMap<>();
+                b.put("id", batch.id());
+                b.put("event_time_start", io.slipway.core.template.DateTimeValue.of(batch.start().atZone(java.time.ZoneOffset.UTC)));
+                b.put("event_time_end", io.slipway.core.template.DateTimeValue.of(batch.end().atZone(java.time.ZoneOffset.UTC)));
+                m.put("batch", b);
             }
             return m;
         });

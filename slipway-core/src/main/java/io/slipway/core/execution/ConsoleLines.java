@@ -32,7 +32,7 @@ public final class ConsoleLines {
     public static String describe(Node node) {
         String relation = node.schema() + "." + node.alias();
         return switch (node.resourceType()) {
-            case MODEL -> "sql " + node.materialized() + " model " + relation;
+            case MODEL -> "sql " + (MicrobatchPlan.isMicrobatch(node) ? "microbatch" : node.materialized()) + " model " + relation;
             case SEED -> "seed file " + relation;
             case SNAPSHOT -> "snapshot " + relation;
             case TEST -> "test " + node.name();

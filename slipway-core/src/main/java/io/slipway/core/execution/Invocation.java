@@ -318,6 +318,12 @@ public final class Invocation {
         if (request.warnError()) {
             args.put("warn_error", true);
         }
+        if (request.eventTimeStart() != null) {
+            args.put("event_time_start", request.eventTimeStart());
+        }
+        if (request.eventTimeEnd() != null) {
+            args.put("event_time_end", request.eventTimeEnd());
+        }
         args.put("fail_fast", request.failFast());
         args.put("selector", request.selector());
         args.put("indirect_selection", request.indirectSelection());

@@ -32,6 +32,8 @@ import java.util.Objects;
  * @param empty         {@code --empty}: refs and sources read no rows (the SQL still runs, cheaply)
  * @param profile       {@code --profile}: the profile to use instead of dbt_project.yml's, or null
  * @param warnError     {@code --warn-error}: warnings are errors (a test that would warn fails)
+ * @param eventTimeStart {@code --event-time-start}: the first event time microbatch models build (ISO date or time), or null
+ * @param eventTimeEnd   {@code --event-time-end}: where they stop (exclusive), or null
  */
 public record InvocationRequest(
         Command command,
@@ -61,7 +63,9 @@ public record InvocationRequest(
         boolean storeFailures,
         boolean empty,
         String profile,
-        boolean warnError) {
+        boolean warnError,
+        String eventTimeStart,
+        String eventTimeEnd) {
 
     /** {@code run-operation}'s macro ({@code name} or {@code package.name}) and its keyword arguments. */
     public record Operation(String macro, Map<String, Object> args) {
@@ -85,37 +89,42 @@ public record InvocationRequest(
     /** A request with every flag at its default. */
     public static InvocationRequest of(Command command, Path projectDir) {
         return new InvocationRequest(command, projectDir, null, null, List.of(), List.of(), null, Map.of(), false, false, null,
-                null, 10, "text", List.of(), List.of(), null, "eager", null, false, null, false, true, null, false, false, null, false);
+                null, 10, "text", List.of(), List.of(), null, "eager", null, false, null, false, true, null, false, false, null, false, null, null);
     }
 
     public InvocationRequest withSelect(List<String> value) {
         return new InvocationRequest(command, projectDir, profilesDir, target, value, exclude, threads, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
-                favorState, partialParse, operation, storeFailures, empty, profile, warnError);
+                favorState, partialParse, operation, storeFailures, empty, profile, warnError,
+                eventTimeStart, eventTimeEnd);
     }
 
     public InvocationRequest withProfilesDir(Path value) {
         return new InvocationRequest(command, projectDir, value, target, select, exclude, threads, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
-                favorState, partialParse, operation, storeFailures, empty, profile, warnError);
+                favorState, partialParse, operation, storeFailures, empty, profile, warnError,
+                eventTimeStart, eventTimeEnd);
     }
 
     public InvocationRequest withThreads(Integer value) {
         return new InvocationRequest(command, projectDir, profilesDir, target, select, exclude, value, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
-                favorState, partialParse, operation, storeFailures, empty, profile, warnError);
+                favorState, partialParse, operation, storeFailures, empty, profile, warnError,
+                eventTimeStart, eventTimeEnd);
     }
 
     public InvocationRequest withTarget(String value) {
         return new InvocationRequest(command, projectDir, profilesDir, value, select, exclude, threads, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
-                favorState, partialParse, operation, storeFailures, empty, profile, warnError);
+                favorState, partialParse, operation, storeFailures, empty, profile, warnError,
+                eventTimeStart, eventTimeEnd);
     }
 
     public InvocationRequest withState(Path stateDir, boolean deferValue, Path deferStateDir, boolean favorStateValue) {
         return new InvocationRequest(command, projectDir, profilesDir, target, select, exclude, threads, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, stateDir, deferValue,
-                deferStateDir, favorStateValue, partialParse, operation, storeFailures, empty, profile, warnError);
+                deferStateDir, favorStateValue, partialParse, operation, storeFailures, empty, profile, warnError,
+                eventTimeStart, eventTimeEnd);
     }
 
     /** A builder with every flag at its default; callers set only what they have. */
@@ -142,6 +151,8 @@ public record InvocationRequest(
         private boolean empty;
         private String profile;
         private boolean warnError;
+        private String eventTimeStart;
+        private String eventTimeEnd;
         private int limit = 10;
         private String output = "text";
         private List<String> outputKeys = List.of();
@@ -211,6 +222,16 @@ public record InvocationRequest(
 
         public Builder warnError(boolean value) {
             warnError = value;
+            return this;
+        }
+
+        public Builder eventTimeStart(String value) {
+            eventTimeStart = value;
+            return this;
+        }
+
+        public Builder eventTimeEnd(String value) {
+            eventTimeEnd = value;
             return this;
         }
 
@@ -292,7 +313,8 @@ public record InvocationRequest(
         public InvocationRequest build() {
             return new InvocationRequest(command, projectDir, profilesDir, target, select, exclude, threads, vars, fullRefresh, failFast,
                     targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer,
-                    deferState, favorState, partialParse, operation, storeFailures, empty, profile, warnError);
+                    deferState, favorState, partialParse, operation, storeFailures, empty, profile, warnError,
+                eventTimeStart, eventTimeEnd);
         }
     }
 }

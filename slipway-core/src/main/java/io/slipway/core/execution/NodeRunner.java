@@ -54,7 +54,31 @@ final class NodeRunner {
         this.cloning = cloning;
     }
 
+    /** What a microbatch model reports of its batches as they run (for console lines). */
+    interface BatchEvents {
+        BatchEvents NONE = new BatchEvents() {
+            @Override
+            public void started(MicrobatchPlan.Batch batch, int index, int total) {
+            }
+
+            @Override
+            public void finished(MicrobatchPlan.Batch batch, int index, int total, boolean ok, double seconds) {
+            }
+        };
+
+        void started(MicrobatchPlan.Batch batch, int index, int total);
+
+        void finished(MicrobatchPlan.Batch batch, int index, int total, boolean ok, double seconds);
+    }
+
     NodeResult run(Node node, NodeSession session) {
+        return run(node, session, BatchEvents.NONE);
+    }
+
+    NodeResult run(Node node, NodeSession session, BatchEvents batchEvents) {
+        if (!cloning && MicrobatchPlan.isMicrobatch(node)) {
+            return runBatches(node, session, batchEvents);
+        }
         String thread = Thread.currentThread().getName();
         Instant compileStarted = Instant.now();
         Instant compileCompleted = null;
@@ -101,6 +125,80 @@ final class NodeRunner {
         }
     }
 
+    /**
+     * A microbatch model: its batches one after another, each compiled with its event-time window and written
+     * by the incremental materialization (the first creates or fully refreshes the table, the others replace
+     * their window's rows). A failed batch does not stop the others; the model then errors, naming them.
+     */
+    private NodeResult runBatches(Node node, NodeSession session, BatchEvents batchEvents) {
+        String thread = Thread.currentThread().getName();
+        Instant started = Instant.now();
+        long startedNanos = System.nanoTime();
+        String compiledSql = null;
+        String compiledPath = null;
+        try {
+            boolean exists = session.connection() != null
+                    && session.connection().getRelation(node.database(), node.schema(), node.alias()).isPresent();
+            Object configured = node.config().get("full_refresh");
+            boolean fullRefresh = configured != null ? Py.truthy(configured) : Boolean.TRUE.equals(context.flags().get("FULL_REFRESH"));
+            MicrobatchPlan plan = MicrobatchPlan.of(node, exists, fullRefresh, (String) context.flags().get("EVENT_TIME_START"),
+                    (String) context.flags().get("EVENT_TIME_END"), context.runStartedAt());
+            List<String> failed = new java.util.ArrayList<>();
+            String firstError = null;
+            int total = plan.batches().size();
+            for (int i = 0; i < total; i++) {
+                MicrobatchPlan.Batch batch = plan.batches().get(i);
+                batchEvents.started(batch, i + 1, total);
+                long batchStarted = System.nanoTime();
+                boolean ok;
+                try {
+                    session.results().clear();
+                    Compiler.Compiled compiled = compiler.compile(node, session, batch);
+                    compiledSql = compiled.sql();
+                    compiledPath = compiled.path();
+                    materialize(node, session, compiledSql, batch, i > 0);
+                    if (!session.mainStatements().isEmpty()) {
+                        compiler.writeRun(node, String.join("\n\n", session.mainStatements()));
+                    }
+                    ok = true;
+                } catch (RuntimeException e) {
+                    rollback(session);
+                    failed.add(batch.label());
+                    if (firstError == null) {
+                        firstError = Renderer.translate(e, node.originalFilePath()).getMessage();
+                    }
+                    ok = false;
+                }
+                batchEvents.finished(batch, i + 1, total, ok, seconds(batchStarted));
+            }
+            if (!failed.isEmpty()) {
+                String message = errorMessage(node, new SlipwayException(ErrorCode.DATABASE_ERROR, failed.size() + " of " + total
+                        + " batches failed (" + String.join(", ", failed) + "); the others were written. First error: " + firstError
+                        + "\nRun again with --event-time-start and --event-time-end around the failed batches to retry them."), compiledPath);
+                return new NodeResult(node.uniqueId(), NodeStatus.ERROR, message, null, Map.of(), started, Instant.now(), started, Instant.now(),
+                        seconds(startedNanos), thread, compiledSql, compiledPath, node.relationName());
+            }
+            return new NodeResult(node.uniqueId(), NodeStatus.SUCCESS, "SUCCESS " + total, null, Map.of(), started, Instant.now(), started,
+                    Instant.now(), seconds(startedNanos), thread, compiledSql, compiledPath, node.relationName());
+        } catch (RuntimeException e) {
+            rollback(session);
+            SlipwayException error = Renderer.translate(e, node.originalFilePath());
+            return new NodeResult(node.uniqueId(), NodeStatus.ERROR, errorMessage(node, error, compiledPath), null, Map.of(), started, null,
+                    null, Instant.now(), seconds(startedNanos), thread, compiledSql, compiledPath, node.relationName());
+        }
+    }
+
+    private static void rollback(NodeSession session) {
+        AdapterConnection connection = session.connection();
+        if (connection != null) {
+            try {
+                connection.rollback();
+            } catch (RuntimeException ignored) {
+                // the connection may be broken; the error reported is what matters
+            }
+        }
+    }
+
     private static double seconds(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1e9;
     }
@@ -109,6 +207,11 @@ final class NodeRunner {
     }
 
     private Outcome materialize(Node node, NodeSession session, String sql) {
+        return materialize(node, session, sql, null, false);
+    }
+
+    /** @param laterBatch a microbatch model's batch after the first: never a full refresh, the table is there */
+    private Outcome materialize(Node node, NodeSession session, String sql, MicrobatchPlan.Batch batch, boolean laterBatch) {
         if (node.resourceType() == ResourceType.UNIT_TEST) {
             return unitTest(node, session, sql);
         }
@@ -120,8 +223,11 @@ final class NodeRunner {
                             + "! (searched materialization_" + materialized + "_" + context.adapterTypes().get(0) + " and materialization_"
                             + materialized + "_default)", node.originalFilePath(), 0);
         }
-        RuntimeResolver resolver = compiler.resolver(node, session);
-        NodeGlobals globals = compiler.globals(node, session, resolver, sql);
+        RuntimeResolver resolver = compiler.resolver(node, session, batch);
+        NodeGlobals globals = compiler.globals(node, session, resolver, sql, batch);
+        if (laterBatch) {
+            globals.override("should_full_refresh", false);
+        }
         if (node.resourceType() == ResourceType.SEED) {
             globals.locals().put("load_agate_table", (JinjaCallable) (ctx, args) -> loadSeed(node, session));
         }

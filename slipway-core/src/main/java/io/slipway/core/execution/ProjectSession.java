@@ -107,6 +107,8 @@ public final class ProjectSession implements AutoCloseable {
             flags.put("FULL_REFRESH", request.fullRefresh());
             flags.put("STORE_FAILURES", request.storeFailures());
             flags.put("EMPTY", request.empty());
+            flags.put("EVENT_TIME_START", request.eventTimeStart());
+            flags.put("EVENT_TIME_END", request.eventTimeEnd());
             flags.put("WARN_ERROR", request.warnError());
             flags.put("WHICH", request.command().cliName());
             flags.put("FAIL_FAST", request.failFast());

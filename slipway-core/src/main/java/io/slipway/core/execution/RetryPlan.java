@@ -67,7 +67,8 @@ record RetryPlan(InvocationRequest request, Set<String> uniqueIds, Path source) 
                 strings(args.get("resource_types")), string(args.get("selector")), indirect == null ? "eager" : indirect,
                 path(args.get("state"), workingDir), truthy(args.get("defer")), path(args.get("defer_state"), workingDir),
                 truthy(args.get("favor_state")), retry.partialParse(), null, truthy(args.get("store_failures")),
-                truthy(args.get("empty")), string(args.get("profile")), truthy(args.get("warn_error")));
+                truthy(args.get("empty")), string(args.get("profile")), truthy(args.get("warn_error")), string(args.get("event_time_start")),
+                string(args.get("event_time_end")));
     }
 
     private static String targetPath(InvocationRequest retry, Path projectDir) {

@@ -152,7 +152,7 @@ final class RunTask {
                             null, null, null, java.time.Instant.now(), 0, Thread.currentThread().getName(), null, null, node.relationName());
                 }
                 NodeSession nodeSession = new NodeSession(session.adapter(), connection, true);
-                NodeResult result = runner.run(node, nodeSession);
+                NodeResult result = runner.run(node, nodeSession, batchLines(node));
                 if (result.compiledCode() != null) {
                     compiled.put(id, new CompiledInfo(result.compiledCode(), result.compiledPath()));
                 }
@@ -196,6 +196,25 @@ final class RunTask {
         summarize(results, byId, elapsed);
         writeArtifacts(results, elapsed, metadata);
         return results;
+    }
+
+    /** A microbatch model's lines for its batches, as dbt prints them ({@code Batch 1 of 3 START batch 2024-01-01 of main.daily}). */
+    private NodeRunner.BatchEvents batchLines(Node node) {
+        String relation = node.schema() + "." + node.alias();
+        return new NodeRunner.BatchEvents() {
+            @Override
+            public void started(MicrobatchPlan.Batch batch, int index, int total) {
+                reporter.emit(EventCode.Q011_NODE_START, Level.INFO, "Batch " + ConsoleLines.line(index, total,
+                        "START batch " + batch.label() + " of " + relation, "RUN", null), Map.of("unique_id", node.uniqueId(), "batch_id", batch.id()));
+            }
+
+            @Override
+            public void finished(MicrobatchPlan.Batch batch, int index, int total, boolean ok, double seconds) {
+                reporter.emit(EventCode.Q012_NODE_FINISHED, ok ? Level.INFO : Level.ERROR, "Batch " + ConsoleLines.line(index, total,
+                        (ok ? "OK created batch " : "ERROR creating batch ") + batch.label() + " of " + relation, ok ? "SUCCESS" : "ERROR", seconds),
+                        Map.of("unique_id", node.uniqueId(), "batch_id", batch.id()));
+            }
+        };
     }
 
     /** What clone lines name: the node's kind and relation (it becomes a view whatever it was built as). */

@@ -29,10 +29,17 @@ final class RuntimeResolver implements RelationResolver {
 
     /** Rows refs and sources are limited to where they print ({@code --empty}: 0), or null. */
     private final Integer limit;
+    /** The microbatch batch being built: refs and sources with an event time are filtered to it; else null. */
+    private final MicrobatchPlan.Batch batch;
 
     /** @param session the render's warehouse session, whose connection deferral checks relations with (may be null) */
     RuntimeResolver(Manifest manifest, Node node, Deferral deferral, NodeSession session, Integer limit) {
+        this(manifest, node, deferral, session, limit, null);
+    }
+
+    RuntimeResolver(Manifest manifest, Node node, Deferral deferral, NodeSession session, Integer limit, MicrobatchPlan.Batch batch) {
         this.limit = limit;
+        this.batch = batch;
         this.manifest = manifest;
         this.node = node;
         this.deferral = deferral;
@@ -57,7 +64,7 @@ final class RuntimeResolver implements RelationResolver {
             return RelationValue.cte(cteName(target));
         }
         RelationValue deferred = deferral.resolve(target, session == null || !session.execute() ? null : session.connection());
-        return (deferred != null ? deferred : relationOf(target)).limited(limit, limitAlias());
+        return inBatch((deferred != null ? deferred : relationOf(target)).limited(limit, limitAlias()), target.config().get("event_time"));
     }
 
     @Override
@@ -68,7 +75,18 @@ final class RuntimeResolver implements RelationResolver {
                     node.uniqueId() + " calls source('" + sourceName + "', '" + tableName + "') but no such source exists",
                     node.originalFilePath(), context == null ? 0 : context.line());
         }
-        return RelationValue.of(def.database(), def.schema(), def.identifier(), "table").limited(limit, limitAlias());
+        return inBatch(RelationValue.of(def.database(), def.schema(), def.identifier(), "table").limited(limit, limitAlias()),
+                def.config().get("event_time"));
+    }
+
+    /** dbt's event time filter: in a batch, an upstream that names its event_time reads that batch's rows only. */
+    private RelationValue inBatch(RelationValue relation, Object eventTime) {
+        if (batch == null || eventTime == null || eventTime.toString().isBlank()) {
+            return relation;
+        }
+        String column = eventTime.toString();
+        return relation.filtered(column + " >= '" + MicrobatchPlan.Batch.sql(batch.start()) + "' and " + column + " < '"
+                + MicrobatchPlan.Batch.sql(batch.end()) + "'");
     }
 
     private boolean limitAlias() {

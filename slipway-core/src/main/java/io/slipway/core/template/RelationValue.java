@@ -18,9 +18,11 @@ import java.util.Objects;
  * @param include whether database, schema and identifier are printed
  * @param limit   with {@code --empty}, 0: the relation prints as a subquery of no rows (dbt's render_limited); else null
  * @param limitAlias whether that subquery gets an alias ({@code _dbt_limit_subq_<identifier>})
+ * @param eventTimeFilter in a microbatch model's batch, the condition on an upstream's event time; else null
  */
 public record RelationValue(String database, String schema, String identifier, String type,
-                            boolean[] quote, boolean[] include, char quoteChar, Integer limit, boolean limitAlias) implements PyObject {
+                            boolean[] quote, boolean[] include, char quoteChar, Integer limit, boolean limitAlias,
+                            String eventTimeFilter) implements PyObject {
 
     public RelationValue {
         quote = quote.clone();
@@ -28,17 +30,25 @@ public record RelationValue(String database, String schema, String identifier, S
     }
 
     public RelationValue(String database, String schema, String identifier, String type, boolean[] quote, boolean[] include, char quoteChar) {
-        this(database, schema, identifier, type, quote, include, quoteChar, null, false);
+        this(database, schema, identifier, type, quote, include, quoteChar, null, false, null);
     }
 
     /** This relation limited to {@code rows} rows where it is printed into SQL (dbt's {@code --empty} uses 0). */
     public RelationValue limited(Integer rows, boolean alias) {
-        return new RelationValue(database, schema, identifier, type, quote, include, quoteChar, rows, alias);
+        return new RelationValue(database, schema, identifier, type, quote, include, quoteChar, rows, alias, eventTimeFilter);
+    }
+
+    /** This relation filtered to one batch's event times where it is printed into SQL (dbt's microbatch). */
+    public RelationValue filtered(String condition) {
+        return new RelationValue(database, schema, identifier, type, quote, include, quoteChar, limit, limitAlias, condition);
     }
 
     /** How a ref or source prints: the name, or with a limit a subquery aliased as dbt aliases it. */
     public String renderLimited() {
         String rendered = render();
+        if (eventTimeFilter != null) {
+            rendered = "(select * from " + rendered + " where " + eventTimeFilter + ")" + (limitAlias ? " _dbt_et_filter_subq_" + identifier : "");
+        }
         if (limit == null) {
             return rendered;
         }

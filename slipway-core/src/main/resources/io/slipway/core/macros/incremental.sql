@@ -316,3 +316,25 @@ Additional troubleshooting context:
   {%- endif -%}
   {{ return(changes['source_columns']) }}
 {%- endmacro %}
+
+{#- microbatch (dbt 1.9): each batch replaces the rows of its event-time window; the engine runs one batch at a time -#}
+{% macro get_incremental_microbatch_sql(arg_dict) -%}
+  {{ return(adapter.dispatch('get_incremental_microbatch_sql', 'dbt')(arg_dict)) }}
+{%- endmacro %}
+
+{% macro default__get_incremental_microbatch_sql(arg_dict) -%}
+  {%- set event_time = config.get('event_time') -%}
+  {%- if model.batch is not defined or model.batch is none -%}
+    {{ exceptions.raise_compiler_error("The microbatch strategy builds one batch at a time; model.batch is not set") }}
+  {%- endif -%}
+  {%- set columns_csv = get_quoted_csv(arg_dict['dest_columns'] | map(attribute='name')) %}
+    delete from {{ arg_dict['target_relation'] }} as DBT_INTERNAL_TARGET
+    where DBT_INTERNAL_TARGET.{{ event_time }} >= '{{ model.batch.event_time_start }}'
+      and DBT_INTERNAL_TARGET.{{ event_time }} < '{{ model.batch.event_time_end }}'
+    {%- for predicate in arg_dict['incremental_predicates'] or [] %}
+      and {{ predicate }}
+    {%- endfor %};
+    insert into {{ arg_dict['target_relation'] }} ({{ columns_csv }})
+    select {{ columns_csv }}
+    from {{ arg_dict['temp_relation'] }}
+{%- endmacro %}
