@@ -119,6 +119,11 @@ public final class Main implements Callable<Integer> {
         String profile;
         @Option(names = "--warn-error", description = "Treat warnings as errors: a test that would warn fails.")
         boolean warnError;
+        @Option(names = "--warn-error-options", description = "Which warnings are errors, as dbt's '{\"error\": \"all\", \"warn\": [...]}' "
+                + "(or include/exclude); Slipway's warnings that can become errors are tests that warn (LogTestResult).")
+        String warnErrorOptions;
+        @Option(names = "--no-write-json", description = "Do not write manifest.json and run_results.json.")
+        boolean noWriteJson;
         // dbt's flags that only change logging, telemetry or caching: accepted so that existing scripts run unchanged
         @Option(names = {"--no-version-check", "--version-check", "--use-colors", "--no-use-colors", "--use-colors-file",
                 "--no-use-colors-file", "--send-anonymous-usage-stats", "--no-send-anonymous-usage-stats", "--static-parser",
@@ -235,14 +240,16 @@ public final class Main implements Callable<Integer> {
                 return 2;
             }
             InvocationRequest.Operation operation;
+            boolean warnErrorTests;
             try {
                 operation = operation();
+                warnErrorTests = warnError || warnErrorOptionsCoverTests(warnErrorOptions);
             } catch (SlipwayException e) {
                 err.println("Error: " + e.getMessage());
                 return 2;
             }
             Path dir = projectDir != null ? projectDir : environment.workingDir();
-            InvocationRequest request = InvocationRequest.builder(command(), dir).operation(operation).storeFailures(storeFailures()).empty(empty()).profile(profile).warnError(warnError)
+            InvocationRequest request = InvocationRequest.builder(command(), dir).operation(operation).storeFailures(storeFailures()).empty(empty()).profile(profile).warnError(warnErrorTests).writeJson(!noWriteJson)
                     .eventTimeStart(buildWindow() == null ? null : buildWindow().eventTimeStart)
                     .eventTimeEnd(buildWindow() == null ? null : buildWindow().eventTimeEnd)
                     .profilesDir(profilesDir).target(target).select(split(select())).exclude(split(exclude())).threads(threads)
@@ -296,6 +303,26 @@ public final class Main implements Callable<Integer> {
 
         private static List<String> split(List<String> values) {
             return new ArrayList<>(values);
+        }
+
+        /**
+         * Whether dbt's {@code --warn-error-options} make a warning test fail: {@code error} (or {@code include}) is
+         * {@code all}/{@code *} or names {@code LogTestResult}, and {@code warn} (or {@code exclude}) does not name it.
+         */
+        static boolean warnErrorOptionsCoverTests(String text) {
+            if (text == null || text.isBlank()) {
+                return false;
+            }
+            Object parsed = io.slipway.core.project.Yaml.parse(text, "--warn-error-options");
+            if (!(parsed instanceof Map<?, ?> options)) {
+                throw new SlipwayException(io.slipway.core.error.ErrorCode.USAGE, "--warn-error-options must be a mapping, e.g. '{\"error\": \"all\"}'");
+            }
+            Object errors = options.containsKey("error") ? options.get("error") : options.get("include");
+            Object warns = options.containsKey("warn") ? options.get("warn") : options.get("exclude");
+            boolean all = "all".equals(errors) || "*".equals(errors);
+            boolean named = errors instanceof List<?> l && l.contains("LogTestResult");
+            boolean excluded = warns instanceof List<?> l && l.contains("LogTestResult");
+            return (all || named) && !excluded;
         }
 
         private static Map<String, Object> parseVars(String text) {

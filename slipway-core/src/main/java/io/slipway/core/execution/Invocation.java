@@ -169,12 +169,14 @@ public final class Invocation {
                         previous.preload();
                     }
                 }
-                if (!effective.command().executesNodes() && effective.command() != Command.COMPILE) {
+                if (!effective.command().executesNodes() && effective.command() != Command.COMPILE && effective.writeJson()) {
                     // commands that run nodes write the manifest once, with compiled code, when they finish
                     ManifestWriter.write(targetDir.resolve("manifest.json"), parsed.manifest(), parsed.disabled(), metadata, Map.of());
                 }
                 if (effective.command() == Command.PARSE) {
-                    PartialParse.save(targetDir, inputs, envRead);
+                    if (effective.writeJson()) {
+                        PartialParse.save(targetDir, inputs, envRead);
+                    }
                     return new InvocationResult(0, List.of(), targetDir, null);
                 }
                 if (effective.command() == Command.SHOW || (effective.command() == Command.COMPILE && effective.inlineSql() != null)) {
@@ -323,6 +325,9 @@ public final class Invocation {
         }
         if (request.eventTimeEnd() != null) {
             args.put("event_time_end", request.eventTimeEnd());
+        }
+        if (!request.writeJson()) {
+            args.put("write_json", false);
         }
         args.put("fail_fast", request.failFast());
         args.put("selector", request.selector());

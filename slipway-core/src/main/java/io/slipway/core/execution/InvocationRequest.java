@@ -34,6 +34,7 @@ import java.util.Objects;
  * @param warnError     {@code --warn-error}: warnings are errors (a test that would warn fails)
  * @param eventTimeStart {@code --event-time-start}: the first event time microbatch models build (ISO date or time), or null
  * @param eventTimeEnd   {@code --event-time-end}: where they stop (exclusive), or null
+ * @param writeJson      {@code --write-json} (the default): write manifest.json and run_results.json; {@code --no-write-json} does not
  */
 public record InvocationRequest(
         Command command,
@@ -65,7 +66,8 @@ public record InvocationRequest(
         String profile,
         boolean warnError,
         String eventTimeStart,
-        String eventTimeEnd) {
+        String eventTimeEnd,
+        boolean writeJson) {
 
     /** {@code run-operation}'s macro ({@code name} or {@code package.name}) and its keyword arguments. */
     public record Operation(String macro, Map<String, Object> args) {
@@ -89,42 +91,42 @@ public record InvocationRequest(
     /** A request with every flag at its default. */
     public static InvocationRequest of(Command command, Path projectDir) {
         return new InvocationRequest(command, projectDir, null, null, List.of(), List.of(), null, Map.of(), false, false, null,
-                null, 10, "text", List.of(), List.of(), null, "eager", null, false, null, false, true, null, false, false, null, false, null, null);
+                null, 10, "text", List.of(), List.of(), null, "eager", null, false, null, false, true, null, false, false, null, false, null, null, true);
     }
 
     public InvocationRequest withSelect(List<String> value) {
         return new InvocationRequest(command, projectDir, profilesDir, target, value, exclude, threads, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
                 favorState, partialParse, operation, storeFailures, empty, profile, warnError,
-                eventTimeStart, eventTimeEnd);
+                eventTimeStart, eventTimeEnd, writeJson);
     }
 
     public InvocationRequest withProfilesDir(Path value) {
         return new InvocationRequest(command, projectDir, value, target, select, exclude, threads, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
                 favorState, partialParse, operation, storeFailures, empty, profile, warnError,
-                eventTimeStart, eventTimeEnd);
+                eventTimeStart, eventTimeEnd, writeJson);
     }
 
     public InvocationRequest withThreads(Integer value) {
         return new InvocationRequest(command, projectDir, profilesDir, target, select, exclude, value, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
                 favorState, partialParse, operation, storeFailures, empty, profile, warnError,
-                eventTimeStart, eventTimeEnd);
+                eventTimeStart, eventTimeEnd, writeJson);
     }
 
     public InvocationRequest withTarget(String value) {
         return new InvocationRequest(command, projectDir, profilesDir, value, select, exclude, threads, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer, deferState,
                 favorState, partialParse, operation, storeFailures, empty, profile, warnError,
-                eventTimeStart, eventTimeEnd);
+                eventTimeStart, eventTimeEnd, writeJson);
     }
 
     public InvocationRequest withState(Path stateDir, boolean deferValue, Path deferStateDir, boolean favorStateValue) {
         return new InvocationRequest(command, projectDir, profilesDir, target, select, exclude, threads, vars, fullRefresh, failFast,
                 targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, stateDir, deferValue,
                 deferStateDir, favorStateValue, partialParse, operation, storeFailures, empty, profile, warnError,
-                eventTimeStart, eventTimeEnd);
+                eventTimeStart, eventTimeEnd, writeJson);
     }
 
     /** A builder with every flag at its default; callers set only what they have. */
@@ -153,6 +155,7 @@ public record InvocationRequest(
         private boolean warnError;
         private String eventTimeStart;
         private String eventTimeEnd;
+        private boolean writeJson = true;
         private int limit = 10;
         private String output = "text";
         private List<String> outputKeys = List.of();
@@ -227,6 +230,11 @@ public record InvocationRequest(
 
         public Builder eventTimeStart(String value) {
             eventTimeStart = value;
+            return this;
+        }
+
+        public Builder writeJson(boolean value) {
+            writeJson = value;
             return this;
         }
 
@@ -314,7 +322,7 @@ public record InvocationRequest(
             return new InvocationRequest(command, projectDir, profilesDir, target, select, exclude, threads, vars, fullRefresh, failFast,
                     targetPath, inlineSql, limit, output, outputKeys, resourceTypes, selector, indirectSelection, state, defer,
                     deferState, favorState, partialParse, operation, storeFailures, empty, profile, warnError,
-                eventTimeStart, eventTimeEnd);
+                eventTimeStart, eventTimeEnd, writeJson);
         }
     }
 }

@@ -68,7 +68,7 @@ record RetryPlan(InvocationRequest request, Set<String> uniqueIds, Path source) 
                 path(args.get("state"), workingDir), truthy(args.get("defer")), path(args.get("defer_state"), workingDir),
                 truthy(args.get("favor_state")), retry.partialParse(), null, truthy(args.get("store_failures")),
                 truthy(args.get("empty")), string(args.get("profile")), truthy(args.get("warn_error")), string(args.get("event_time_start")),
-                string(args.get("event_time_end")));
+                string(args.get("event_time_end")), !Boolean.FALSE.equals(args.get("write_json")));
     }
 
     private static String targetPath(InvocationRequest retry, Path projectDir) {

@@ -60,8 +60,10 @@ final class RunOperationTask {
         double elapsed = (System.nanoTime() - t0) / 1e9;
         NodeResult result = new NodeResult(uniqueId, error == null ? NodeStatus.SUCCESS : NodeStatus.ERROR, error, null, Map.of(),
                 started, started, started, completed, elapsed, "main", null, null, null);
-        RunResultsWriter.write(session.targetDir().resolve("run_results.json"), List.of(result.toEntry()), elapsed, metadata,
-                Invocation.argsOf(request));
+        if (request.writeJson()) {
+            RunResultsWriter.write(session.targetDir().resolve("run_results.json"), List.of(result.toEntry()), elapsed, metadata,
+                    Invocation.argsOf(request));
+        }
         return new InvocationResult(error == null ? 0 : 1, List.of(result), session.targetDir(), null);
     }
 

@@ -91,7 +91,7 @@ final class RunTask {
             written[0] = true;
             return results;
         } finally {
-            if (!written[0]) {
+            if (!written[0] && request.writeJson()) {
                 // a failure outside any node (a hook, a schema): the manifest is still worth having
                 ManifestWriter.write(session.targetDir().resolve("manifest.json"), parsed.manifest(), parsed.disabled(), metadata, compiled);
             }
@@ -470,6 +470,9 @@ final class RunTask {
     }
 
     private void writeArtifacts(List<NodeResult> results, double elapsed, ArtifactMetadata metadata) {
+        if (!request.writeJson()) {
+            return; // --no-write-json
+        }
         Path target = session.targetDir();
         List<RunResultsWriter.Entry> entries = new ArrayList<>();
         for (NodeResult r : results) {

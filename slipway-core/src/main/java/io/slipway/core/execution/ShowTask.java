@@ -113,7 +113,9 @@ final class ShowTask {
                 }
             }
         }
-        ManifestWriter.write(session.targetDir().resolve("manifest.json"), parsed.manifest(), parsed.disabled(), metadata, compiled);
+        if (request.writeJson()) {
+            ManifestWriter.write(session.targetDir().resolve("manifest.json"), parsed.manifest(), parsed.disabled(), metadata, compiled);
+        }
         return new InvocationResult(0, List.of(), session.targetDir(), null);
     }
 
