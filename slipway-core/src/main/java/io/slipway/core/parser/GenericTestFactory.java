@@ -156,13 +156,7 @@ final class GenericTestFactory {
 
         String uniqueId = "test." + pkg.name() + "." + fqnName + "." + idHash(fqnName, namespace, shortTest, args);
 
-        List<String> fqn = new ArrayList<>();
-        fqn.add(pkg.name());
-        String[] parts = file.split("/");
-        for (int i = 1; i < parts.length - 1; i++) {
-            fqn.add(parts[i]);
-        }
-        fqn.add(fqnName);
+        List<String> fqn = NodeFactory.propertiesFqn(pkg.name(), file, fqnName);
 
         Map<String, Object> unrendered = new LinkedHashMap<>();
         Map<String, Object> merged = nodes.configFor(ResourceType.TEST, pkg, fqn, null, unrendered);

@@ -282,6 +282,18 @@ final class NodeFactory {
         return config;
     }
 
+    /** The fqn of what a properties file declares (tests): the package, the file's folders under its resource folder, then {@code names}. */
+    static List<String> propertiesFqn(String packageName, String file, String... names) {
+        List<String> fqn = new ArrayList<>();
+        fqn.add(packageName);
+        String[] parts = file.split("/");
+        for (int i = 1; i < parts.length - 1; i++) {
+            fqn.add(parts[i]);
+        }
+        fqn.addAll(List.of(names));
+        return fqn;
+    }
+
     static List<String> fqn(String packageName, SourceFile file) {
         List<String> fqn = new ArrayList<>();
         fqn.add(packageName);

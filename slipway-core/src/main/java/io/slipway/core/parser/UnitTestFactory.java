@@ -127,15 +127,7 @@ final class UnitTestFactory {
 
     /** dbt's unit test fqn: package, the properties file's folders under the model path, the model, the test. */
     private static List<String> fqn(ProjectConfig pkg, String file, String modelName, String name) {
-        List<String> fqn = new ArrayList<>();
-        fqn.add(pkg.name());
-        String[] parts = file.split("/");
-        for (int i = 1; i < parts.length - 1; i++) {
-            fqn.add(parts[i]);
-        }
-        fqn.add(modelName);
-        fqn.add(name);
-        return fqn;
+        return NodeFactory.propertiesFqn(pkg.name(), file, modelName, name);
     }
 
     /** tags, meta and enabled: the project's {@code unit_tests:} tree, then the entry's {@code config:}. */
