@@ -99,6 +99,12 @@ final class Scheduler {
                 work.finished(result);
                 release(result.uniqueId(), result, pending, ready, done, skippedBecause, skipsDescendants);
             }
+            if (!stop.getAsBoolean() && ready.isEmpty() && done.size() < graph.ids().size()) {
+                // nodes that wait on each other never become ready: say so rather than leave them out of the run
+                List<String> stuck = new ArrayList<>(graph.ids());
+                stuck.removeAll(done);
+                throw new IllegalStateException("these nodes wait on each other and cannot run: " + stuck);
+            }
             if (stop.getAsBoolean() || !ready.isEmpty()) {
                 for (String id : graph.topologicalOrder()) {
                     if (!done.contains(id)) {
