@@ -84,6 +84,14 @@ class MicrobatchTest {
                 .contains("1 of 3 batches failed (" + LocalDate.now(ZoneOffset.UTC).minusDays(1) + ")")
                 .contains("--event-time-start and --event-time-end");
         assertThat(Warehouse.read(p.resolve("mb.duckdb")).query("select id from main.daily order by id")).containsExactly("1", "3");
+        // run_results says which batches failed, as dbt records them for a retry
+        com.fasterxml.jackson.databind.JsonNode result = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(p.resolve("target/run_results.json").toFile()).at("/results/0");
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        assertThat(result.at("/batch_results/failed").toString())
+                .isEqualTo("[[\"" + day + "T00:00:00+00:00\",\"" + day.plusDays(1) + "T00:00:00+00:00\"]]");
+        assertThat(result.at("/batch_results/successful")).hasSize(2);
+        assertThat(ArtifactSchemas.violations("run-results-v6.json", p.resolve("target/run_results.json"))).isEmpty();
     }
 
     @Test

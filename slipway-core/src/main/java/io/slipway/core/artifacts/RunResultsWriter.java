@@ -28,7 +28,15 @@ public final class RunResultsWriter {
      */
     public record Entry(String uniqueId, String status, String message, Long failures, Map<String, Object> adapterResponse,
                         Instant compileStarted, Instant compileCompleted, Instant executeStarted, Instant executeCompleted,
-                        double executionTime, String threadId, String compiledCode, String relationName, boolean compiled) {
+                        double executionTime, String threadId, String compiledCode, String relationName, boolean compiled,
+                        Map<String, Object> batchResults) {
+        /** An entry without batches (all but microbatch models). */
+        public Entry(String uniqueId, String status, String message, Long failures, Map<String, Object> adapterResponse,
+                     Instant compileStarted, Instant compileCompleted, Instant executeStarted, Instant executeCompleted,
+                     double executionTime, String threadId, String compiledCode, String relationName, boolean compiled) {
+            this(uniqueId, status, message, failures, adapterResponse, compileStarted, compileCompleted, executeStarted, executeCompleted,
+                    executionTime, threadId, compiledCode, relationName, compiled, null);
+        }
     }
 
     public static void write(Path file, List<Entry> results, double elapsed, ArtifactMetadata metadata, Map<String, Object> args) {
@@ -57,7 +65,7 @@ public final class RunResultsWriter {
             r.put("compiled", e.compiled());
             r.put("compiled_code", e.compiledCode());
             r.put("relation_name", e.relationName());
-            r.put("batch_results", null);
+            r.put("batch_results", e.batchResults());
             out.add(r);
         }
         root.put("results", out);

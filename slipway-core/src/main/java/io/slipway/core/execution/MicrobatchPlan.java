@@ -24,6 +24,7 @@ import java.util.Locale;
  */
 record MicrobatchPlan(String eventTime, String batchSize, List<Batch> batches) {
     private static final DateTimeFormatter SQL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     MicrobatchPlan {
         batches = List.copyOf(batches);
@@ -45,6 +46,15 @@ record MicrobatchPlan(String eventTime, String batchSize, List<Batch> batches) {
         /** How console lines name the batch: its start date, or date and time for hourly batches. */
         String label() {
             return batchSize.equals("hour") ? start.format(SQL) : start.toLocalDate().toString();
+        }
+
+        /** The bounds as run_results.json's batch_results records them (Python's isoformat of an aware UTC datetime). */
+        String isoStart() {
+            return start.format(ISO) + "+00:00";
+        }
+
+        String isoEnd() {
+            return end.format(ISO) + "+00:00";
         }
 
         /** A bound as dbt prints it into SQL (Python's str of an aware UTC datetime). */

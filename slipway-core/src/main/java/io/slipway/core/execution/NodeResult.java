@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param adapterResponse the warehouse's response to the main statement
  * @param compiledCode    the compiled SQL, or null when it did not compile
  * @param compiledPath    where the compiled SQL was written (relative to the project), or null
+ * @param batchResults    for microbatch models, dbt's {@code successful} and {@code failed} lists of [start, end]; else null
  */
 public record NodeResult(
         String uniqueId,
@@ -29,19 +30,29 @@ public record NodeResult(
         String threadId,
         String compiledCode,
         String compiledPath,
-        String relationName) {
+        String relationName,
+        Map<String, Object> batchResults) {
 
     public NodeResult {
         Objects.requireNonNull(uniqueId, "uniqueId is null");
         Objects.requireNonNull(status, "status is null");
         adapterResponse = Frozen.map(adapterResponse);
+        batchResults = batchResults == null ? null : Frozen.map(batchResults);
+    }
+
+    /** A result without batches (all but microbatch models). */
+    public NodeResult(String uniqueId, NodeStatus status, String message, Long failures, Map<String, Object> adapterResponse,
+                      Instant compileStarted, Instant compileCompleted, Instant executeStarted, Instant executeCompleted,
+                      double executionTime, String threadId, String compiledCode, String compiledPath, String relationName) {
+        this(uniqueId, status, message, failures, adapterResponse, compileStarted, compileCompleted, executeStarted, executeCompleted,
+                executionTime, threadId, compiledCode, compiledPath, relationName, null);
     }
 
     /** This result as run_results.json records it. */
     public io.slipway.core.artifacts.RunResultsWriter.Entry toEntry() {
         return new io.slipway.core.artifacts.RunResultsWriter.Entry(uniqueId, status.json(), message, failures, adapterResponse,
                 compileStarted, compileCompleted, executeStarted, executeCompleted, executionTime, threadId, compiledCode, relationName,
-                compiledCode != null);
+                compiledCode != null, batchResults);
     }
 
     public static NodeResult skipped(String uniqueId, String message, String relationName) {

@@ -144,6 +144,8 @@ final class NodeRunner {
             MicrobatchPlan plan = MicrobatchPlan.of(node, exists, fullRefresh, (String) context.flags().get("EVENT_TIME_START"),
                     (String) context.flags().get("EVENT_TIME_END"), context.runStartedAt());
             List<String> failed = new java.util.ArrayList<>();
+            List<Object> successfulWindows = new java.util.ArrayList<>();
+            List<Object> failedWindows = new java.util.ArrayList<>();
             String firstError = null;
             int total = plan.batches().size();
             for (int i = 0; i < total; i++) {
@@ -169,6 +171,8 @@ final class NodeRunner {
                     }
                     ok = false;
                 }
+                // as dbt records them: [start, end] in ISO form with the UTC offset
+                (ok ? successfulWindows : failedWindows).add(List.of(batch.isoStart(), batch.isoEnd()));
                 batchEvents.finished(batch, i + 1, total, ok, seconds(batchStarted));
             }
             if (!failed.isEmpty()) {
@@ -176,10 +180,12 @@ final class NodeRunner {
                         + " batches failed (" + String.join(", ", failed) + "); the others were written. First error: " + firstError
                         + "\nRun again with --event-time-start and --event-time-end around the failed batches to retry them."), compiledPath);
                 return new NodeResult(node.uniqueId(), NodeStatus.ERROR, message, null, Map.of(), started, Instant.now(), started, Instant.now(),
-                        seconds(startedNanos), thread, compiledSql, compiledPath, node.relationName());
+                        seconds(startedNanos), thread, compiledSql, compiledPath, node.relationName(),
+                        Map.of("successful", successfulWindows, "failed", failedWindows));
             }
             return new NodeResult(node.uniqueId(), NodeStatus.SUCCESS, "SUCCESS " + total, null, Map.of(), started, Instant.now(), started,
-                    Instant.now(), seconds(startedNanos), thread, compiledSql, compiledPath, node.relationName());
+                    Instant.now(), seconds(startedNanos), thread, compiledSql, compiledPath, node.relationName(),
+                    Map.of("successful", successfulWindows, "failed", failedWindows));
         } catch (RuntimeException e) {
             rollback(session);
             SlipwayException error = Renderer.translate(e, node.originalFilePath());
