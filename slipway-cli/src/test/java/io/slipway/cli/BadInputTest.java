@@ -45,6 +45,19 @@ class BadInputTest {
     }
 
     @Test
+    void aYamlSnapshotOfSomethingNotARefOrSourceIsNamed() throws IOException {
+        Files.writeString(project.resolve("models/snapshots.yml"),
+                "snapshots:\n  - name: orders_history\n    relation: stg_orders\n    config: {strategy: check, check_cols: all, unique_key: order_id}\n");
+        CliRunner.Result result = run("parse");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.out()).contains("snapshot 'orders_history' in models/snapshots.yml has relation: stg_orders, which is not a ref or source call");
+        assertNoStackTrace(result);
+        Files.writeString(project.resolve("models/snapshots.yml"),
+                "snapshots:\n  - name: orders_history\n    relation: ref('stg_orders')\n    config: {strategy: check, check_cols: all, unique_key: order_id}\n");
+        assertThat(run("parse").exitCode()).isZero();
+    }
+
+    @Test
     void unknownRefSuggestsTheClosestName() throws IOException {
         Files.writeString(project.resolve("models/customers.sql"),
                 Files.readString(project.resolve("models/customers.sql")).replace("ref('stg_orders')", "ref('stg_order')"));

@@ -85,7 +85,8 @@ class SnapshotsTest {
                     .containsPattern("OK snapshotted main\\.ts_ignore \\.+ \\[OK in \\d+\\.\\d\\ds]")
                     .containsPattern("OK snapshotted legacy_snapshots\\.check_city \\.+ \\[OK in")
                     .containsPattern("OK snapshotted main_history\\.check_all \\.+ \\[OK in")
-                    .contains("Done. PASS=8 WARN=0 ERROR=0 SKIP=0 TOTAL=8");
+                    .containsPattern("OK snapshotted main\\.yaml_check \\.+ \\[OK in")
+                    .contains("Done. PASS=9 WARN=0 ERROR=0 SKIP=0 TOTAL=9");
         }
     }
 
@@ -160,6 +161,23 @@ class SnapshotsTest {
                 .containsExactly("1:paris:closed", "1:lyon:current", "2:rome:current", "3:oslo:closed", "4:kyiv:current");
         assertThat(versions(3, "legacy_snapshots.check_city")).containsExactly("1:paris:closed", "1:lyon:current",
                 "2:rome:closed", "2:milan:current", "3:oslo:closed", "3:oslo:current", "4:kyiv:closed");
+    }
+
+    @Test
+    void aSnapshotDefinedInYamlAloneSnapshotsItsRelation() throws IOException {
+        // the same history as the SQL snapshot with the same config
+        assertThat(versions(2, "main.yaml_check"))
+                .containsExactly("1:paris:closed", "1:lyon:current", "2:rome:current", "3:oslo:closed", "4:kyiv:current");
+        assertThat(versions(3, "main.yaml_check")).containsExactly("1:paris:closed", "1:lyon:current",
+                "2:rome:closed", "2:milan:current", "3:oslo:closed", "3:oslo:current", "4:kyiv:closed");
+        JsonNode node = new ObjectMapper().readTree(project.resolve("target/manifest.json").toFile()).at("/nodes/snapshot.snapshots.yaml_check");
+        assertThat(node.get("raw_code").asString()).isEqualTo("select * from {{ ref('customers') }}");
+        assertThat(node.get("original_file_path").asString()).isEqualTo("snapshots/yaml_snapshots.yml");
+        assertThat(node.get("path").asString()).isEqualTo("yaml_snapshots.yml/yaml_check.sql");
+        assertThat(node.get("fqn").toString()).isEqualTo("[\"snapshots\",\"yaml_check\"]");
+        assertThat(node.at("/depends_on/nodes").toString()).isEqualTo("[\"seed.snapshots.customers\"]");
+        assertThat(node.get("description").asString()).isEqualTo("The check strategy on city, defined without SQL");
+        assertThat(node.at("/config/unique_key").asString()).as("from dbt_project.yml").isEqualTo("id");
     }
 
     @Test

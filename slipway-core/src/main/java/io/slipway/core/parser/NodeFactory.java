@@ -82,6 +82,22 @@ final class NodeFactory {
         return sqlNode(ResourceType.SNAPSHOT, file, pkg, patch, block.name(), fqn, block.contents(), template);
     }
 
+    /**
+     * A snapshot defined in a properties file (dbt 1.9): {@code select * from {{ <relation> }}}, its fqn the package,
+     * the file's folders and the name, its path {@code <file>/<name>.sql} under the file's resource folder, as dbt's.
+     */
+    Parsed yamlSnapshot(Properties.YamlSnapshot snapshot, ProjectConfig pkg, NodePatch patch) {
+        SourceFile yml = snapshot.file();
+        List<String> fqn = new ArrayList<>();
+        fqn.add(pkg.name());
+        fqn.addAll(yml.folders());
+        fqn.add(snapshot.name());
+        String rawCode = "select * from {{ " + snapshot.relation() + " }}";
+        SourceFile file = new SourceFile(yml.packageName(), yml.originalFilePath(), yml.resourcePath() + "/" + snapshot.name() + ".sql",
+                rawCode, yml.absolutePath());
+        return sqlNode(ResourceType.SNAPSHOT, file, pkg, patch, snapshot.name(), fqn, rawCode, rawCode);
+    }
+
     private Parsed sqlNode(ResourceType type, SourceFile file, ProjectConfig pkg, NodePatch patch, String name, List<String> fqn,
                            String rawCode, String templateText) {
         String uniqueId = type.dbtName() + "." + pkg.name() + "." + name

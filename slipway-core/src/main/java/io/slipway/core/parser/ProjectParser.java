@@ -127,6 +127,9 @@ public final class ProjectParser {
                     add(nodes, disabled, refLines, nodeFactory.snapshot(file, block, pkg, properties.snapshots().get(block.name())));
                 }
             }
+            for (Properties.YamlSnapshot snapshot : properties.yamlSnapshots()) {
+                add(nodes, disabled, refLines, nodeFactory.yamlSnapshot(snapshot, pkg, properties.snapshots().get(snapshot.name())));
+            }
             for (SourceFile file : FileFinder.find(pkg.name(), pkg.projectDir(), pkg.analysisPaths(), SQL)) {
                 add(nodes, disabled, refLines, nodeFactory.sqlNode(ResourceType.ANALYSIS, file, pkg, properties.analyses().get(file.stem())));
             }

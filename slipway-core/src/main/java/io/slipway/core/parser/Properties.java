@@ -31,6 +31,10 @@ public final class Properties {
                             List<TestDecl> tests, String file, String packageName, VersionInfo versionInfo) {
     }
 
+    /** A {@code snapshots:} entry with a {@code relation:} (dbt 1.9): a snapshot of that ref or source, defined in YAML alone. */
+    public record YamlSnapshot(String name, String relation, SourceFile file) {
+    }
+
     /** A {@code unit_tests:} entry, as written (checked when the test is built, once the models exist). */
     public record UnitTestDecl(Map<String, Object> entry, String name, String file, String packageName) {
     }

@@ -32,6 +32,7 @@ public final class PropertiesParser {
     private final Map<String, MacroPatch> macros = new LinkedHashMap<>();
     private final Map<String, GroupPatch> groups = new LinkedHashMap<>();
     private final List<Properties.UnitTestDecl> unitTests = new ArrayList<>();
+    private final List<Properties.YamlSnapshot> yamlSnapshots = new ArrayList<>();
     /** For a versioned model, its name to the file its latest version is expected in ({@code name_v<latest>}). */
     private final Map<String, String> latestFallbacks = new LinkedHashMap<>();
 
@@ -48,7 +49,18 @@ public final class PropertiesParser {
         Map<String, Object> doc = Yaml.asMap(raw, "the file", path);
         entries(doc, "models", path).forEach(e -> model(e, path, file.packageName()));
         entries(doc, "seeds", path).forEach(e -> put(seeds, nodePatch(e, path, file.packageName(), "seeds"), path, "seed"));
-        entries(doc, "snapshots", path).forEach(e -> put(snapshots, nodePatch(e, path, file.packageName(), "snapshots"), path, "snapshot"));
+        entries(doc, "snapshots", path).forEach(e -> {
+            put(snapshots, nodePatch(e, path, file.packageName(), "snapshots"), path, "snapshot");
+            // dbt 1.9: a snapshot defined in YAML alone, of the relation it names
+            if (e.get("relation") != null) {
+                if (!(e.get("relation") instanceof String relation) || !relation.strip().matches("(?s)(ref|source)\\s*\\(.*\\)")) {
+                    throw new SlipwayException(ErrorCode.PROPERTIES_INVALID, "snapshot '" + e.get("name") + "' in " + path
+                            + " has relation: " + e.get("relation") + ", which is not a ref or source call; write ref('model') or source('name', 'table')",
+                            path, 0);
+                }
+                yamlSnapshots.add(new Properties.YamlSnapshot(requiredName(e, path, "snapshots"), relation.trim(), file));
+            }
+        });
         entries(doc, "analyses", path).forEach(e -> put(analyses, nodePatch(e, path, file.packageName(), "analyses"), path, "analysis"));
         entries(doc, "sources", path).forEach(e -> sources.add(sourcePatch(e, path, file.packageName())));
         entries(doc, "groups", path).forEach(e -> {
@@ -99,6 +111,11 @@ public final class PropertiesParser {
 
     public Map<String, GroupPatch> groups() {
         return groups;
+    }
+
+    /** The snapshots defined in YAML alone ({@code relation:}), in file order. */
+    public List<Properties.YamlSnapshot> yamlSnapshots() {
+        return yamlSnapshots;
     }
 
     /** The {@code unit_tests:} entries, in file order. */
