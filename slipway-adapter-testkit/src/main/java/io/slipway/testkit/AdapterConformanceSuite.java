@@ -584,6 +584,50 @@ public abstract class AdapterConformanceSuite {
         }
     }
 
+    /**
+     * The grants the warehouse reports on a relation, as {@code privilege:grantee} (lower case), or null when it
+     * has no privileges to grant (the grants config then must not stop a build). {@code role} must exist after.
+     */
+    protected List<String> grantsOn(Warehouse w, String schema, String identifier, String role) {
+        return null;
+    }
+
+    @Test
+    void grantsAreGrantedAndRevokedAsConfigured() {
+        String role = "conf_reader";
+        String other = "conf_auditor";
+        TestProject p = project()
+                .file("seeds/ids.csv", "id\n1\n2\n")
+                .file("models/granted_table.sql", "{{ config(materialized='table') }}\nselect * from {{ ref('ids') }}\n")
+                .file("models/granted_view.sql", "{{ config(materialized='view') }}\nselect * from {{ ref('ids') }}\n")
+                .file("models/granted_incremental.sql", "{{ config(materialized='incremental', unique_key='id') }}\nselect * from {{ ref('ids') }}\n")
+                .file("models/properties.yml", "models:\n  - name: granted_incremental\n    config:\n      grants: {select: ['" + role + "']}\n"
+                        + "  - name: granted_table\n    config:\n      grants: {select: " + role + "}\n"
+                        + "  - name: granted_view\n    config:\n      grants: {select: ['" + role + "']}\n"
+                        + "seeds:\n  - name: ids\n    config:\n      grants: {select: ['" + role + "']}\n");
+        try (Warehouse w = warehouse(p)) {
+            if (grantsOn(w, schema, "none", role) == null || grantsOn(w, schema, "none", other) == null) {
+                // no privileges here: the config is accepted and the models build
+                succeeds(runner().run(p.dir(), "build"));
+                return;
+            }
+        }
+        SlipwayRunner slipway = runner();
+        succeeds(slipway.run(p.dir(), "build"));
+        try (Warehouse w = warehouse(p)) {
+            for (String relation : List.of("ids", "granted_table", "granted_view", "granted_incremental")) {
+                assertThat(grantsOn(w, schema, relation, role)).as(relation).containsExactly("select:" + role);
+            }
+        }
+        // an incremental run keeps the relation: the role no longer configured is revoked, the new one granted
+        p.file("models/properties.yml", "models:\n  - name: granted_incremental\n    config:\n      grants: {select: ['" + other + "']}\n");
+        succeeds(slipway.run(p.dir(), "run", "--select", "granted_incremental"));
+        try (Warehouse w = warehouse(p)) {
+            assertThat(grantsOn(w, schema, "granted_incremental", other)).containsExactly("select:" + other);
+            assertThat(grantsOn(w, schema, "granted_incremental", role)).as("revoked").isEmpty();
+        }
+    }
+
     @Test
     void microbatchModelsReplaceOneEventTimeWindowPerBatch() {
         TestProject p = project()

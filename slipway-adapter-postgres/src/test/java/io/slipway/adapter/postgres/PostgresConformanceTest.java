@@ -19,6 +19,21 @@ class PostgresConformanceTest extends AdapterConformanceSuite {
     }
 
     @Override
+    protected List<String> grantsOn(io.slipway.testkit.Warehouse w, String schema, String identifier, String role) {
+        w.rows("select 1 from pg_roles limit 1");
+        if (w.rows("select 1 from pg_roles where rolname = '" + role + "'").isEmpty()) {
+            w.connection().execute("create role " + role);
+            w.connection().commit();
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (List<Object> row : w.rows("select lower(privilege_type) || ':' || grantee from information_schema.role_table_grants"
+                + " where table_schema = '" + schema + "' and table_name = '" + identifier + "' and grantee = '" + role + "' order by 1")) {
+            out.add(String.valueOf(row.get(0)));
+        }
+        return out;
+    }
+
+    @Override
     protected List<String> expectedSeedColumnTypes() {
         return List.of("integer", "integer", "double precision", "boolean", "date", "timestamp without time zone", "text", "bigint",
                 "integer");

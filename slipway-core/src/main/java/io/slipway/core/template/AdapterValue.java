@@ -16,6 +16,7 @@ import io.slipway.jinja.runtime.Py;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -47,6 +48,7 @@ public final class AdapterValue implements PyObject {
             case "get_columns_in_relation" -> (JinjaCallable) (ctx, args) -> columns(args.get(0, "relation", null));
             case "get_missing_columns" -> (JinjaCallable) (ctx, args) -> missingColumns(args.get(0, "from_relation", null), args.get(1, "to_relation", null));
             case "expand_target_column_types" -> (JinjaCallable) (ctx, args) -> "";
+            case "standardize_grants_dict" -> (JinjaCallable) (ctx, args) -> grantsDict(args.get(0, "grants_table", null));
             case "get_column_schema_from_query" -> (JinjaCallable) (ctx, args) -> columnSchema(Py.str(args.get(0, "sql", "")));
             case "get_incremental_strategy_macro" -> (JinjaCallable) (ctx, args) ->
                     IncrementalStrategies.macro(ctx, args.get(1, "strategy", null), session.adapter().validIncrementalStrategies());
@@ -285,5 +287,25 @@ public final class AdapterValue implements PyObject {
     @Override
     public String repr() {
         return "<adapter " + session.adapter().type() + ">";
+    }
+
+    /** dbt's {@code standardize_grants_dict}: the rows of a show-grants query as privilege to grantees. */
+    private static Map<String, Object> grantsDict(Object table) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        if (table instanceof AgateTable t) {
+            List<String> names = t.columnNames().stream().map(n -> n.toLowerCase(java.util.Locale.ROOT)).toList();
+            int grantee = names.indexOf("grantee");
+            int privilege = names.indexOf("privilege_type");
+            if (grantee < 0 || privilege < 0) {
+                throw new SlipwayException(ErrorCode.COMPILATION_ERROR, "standardize_grants_dict needs columns grantee and privilege_type; got " + names);
+            }
+            for (Object r : t.rows()) {
+                List<?> row = (List<?>) r;
+                @SuppressWarnings("unchecked")
+                List<Object> grantees = (List<Object>) out.computeIfAbsent(Py.str(row.get(privilege)), k -> new java.util.ArrayList<>());
+                grantees.add(Py.str(row.get(grantee)));
+            }
+        }
+        return out;
     }
 }

@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -164,15 +165,32 @@ final class BaseContext {
         return out;
     }
 
+    /**
+     * dbt's {@code diff_of_two_dicts} (grants): what {@code a} has that {@code b} lacks, keys and values compared
+     * case-insensitively, as warehouses report privileges and roles in their own case.
+     */
     private static Object diff(Object a, Object b) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (a instanceof Map<?, ?> ma && b instanceof Map<?, ?> mb) {
+            Map<String, List<String>> lowered = new HashMap<>();
+            mb.forEach((k, v) -> {
+                List<String> values = new ArrayList<>();
+                if (v instanceof List<?> l) {
+                    l.forEach(x -> values.add(Py.str(x).toLowerCase(Locale.ROOT)));
+                }
+                lowered.put(Py.str(k).toLowerCase(Locale.ROOT), values);
+            });
             ma.forEach((k, v) -> {
-                if (!mb.containsKey(k)) {
+                List<String> theirs = lowered.get(Py.str(k).toLowerCase(Locale.ROOT));
+                if (theirs == null) {
                     out.put(String.valueOf(k), v);
-                } else if (v instanceof List<?> la && mb.get(k) instanceof List<?> lb) {
-                    List<Object> rest = new ArrayList<>(la);
-                    rest.removeAll(lb);
+                } else if (v instanceof List<?> la) {
+                    List<Object> rest = new ArrayList<>();
+                    for (Object x : la) {
+                        if (!theirs.contains(Py.str(x).toLowerCase(Locale.ROOT))) {
+                            rest.add(x);
+                        }
+                    }
                     if (!rest.isEmpty()) {
                         out.put(String.valueOf(k), rest);
                     }

@@ -41,6 +41,7 @@
   {{ adapter.rename_relation(intermediate_relation, target_relation) }}
 
   {{ run_hooks(post_hooks, inside_transaction=true) }}
+  {% do apply_grants(target_relation, config.get('grants'), should_revoke(existing_relation, full_refresh_mode=true)) %}
   {{ adapter.commit() }}
   {% if existing_relation is not none -%}
     {{ adapter.drop_relation(backup_relation) }}
@@ -149,6 +150,7 @@
   {% endcall %}
 
   {{ run_hooks(post_hooks, inside_transaction=true) }}
+  {% do apply_grants(target_relation, config.get('grants'), should_revoke(existing_relation, full_refresh_mode)) %}
   {{ adapter.commit() }}
   {{ run_hooks(post_hooks, inside_transaction=false) }}
   {{ return({'relations': [target_relation]}) }}

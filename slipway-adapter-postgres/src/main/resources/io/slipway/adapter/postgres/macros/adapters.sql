@@ -64,3 +64,13 @@
 {% macro postgres__any_value(expression) -%}
     min({{ expression }})
 {%- endmacro %}
+
+{#- the grants this role gave on a relation, as dbt-postgres lists them -#}
+{% macro postgres__get_show_grant_sql(relation) -%}
+  select grantee, privilege_type
+  from information_schema.role_table_grants
+  where grantor = current_role
+    and grantee != current_role
+    and table_schema = '{{ relation.schema }}'
+    and table_name = '{{ relation.identifier }}'
+{%- endmacro %}
