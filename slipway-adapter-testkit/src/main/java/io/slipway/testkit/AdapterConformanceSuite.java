@@ -592,6 +592,45 @@ public abstract class AdapterConformanceSuite {
         return null;
     }
 
+    /** The warehouse's comment on a relation, then {@code column:comment} for each commented column in order. */
+    protected abstract List<String> commentsOn(Warehouse w, String schema, String identifier);
+
+    @Test
+    void persistDocsPutsDescriptionsInTheWarehousesComments() {
+        TestProject p = project()
+                .file("seeds/ids.csv", "id,name\n1,a\n")
+                .file("models/documented_table.sql", "{{ config(materialized='table') }}\nselect id, name from {{ ref('ids') }}\n")
+                .file("models/documented_view.sql", "{{ config(materialized='view') }}\nselect id, name from {{ ref('ids') }}\n")
+                .file("models/undocumented.sql", "{{ config(materialized='table', persist_docs={}) }}\nselect id from {{ ref('ids') }}\n")
+                .file("models/properties.yml", """
+                        models:
+                          - name: documented_table
+                            description: "One row per id; it's documented"
+                            config:
+                              persist_docs: {relation: true, columns: true}
+                            columns:
+                              - name: id
+                                description: The key
+                              - name: gone
+                                description: Not in the relation, so not commented
+                          - name: documented_view
+                            description: A view of ids
+                            config:
+                              persist_docs: {relation: true}
+                            columns:
+                              - name: id
+                                description: Not persisted (columns false)
+                          - name: undocumented
+                            description: Not persisted
+                        """);
+        succeeds(runner().run(p.dir(), "build"));
+        try (Warehouse w = warehouse(p)) {
+            assertThat(commentsOn(w, schema, "documented_table")).containsExactly("One row per id; it's documented", "id:The key");
+            assertThat(commentsOn(w, schema, "documented_view")).containsExactly("A view of ids");
+            assertThat(commentsOn(w, schema, "undocumented")).containsExactly((String) null);
+        }
+    }
+
     @Test
     void grantsAreGrantedAndRevokedAsConfigured() {
         String role = "conf_reader";

@@ -34,6 +34,18 @@ class PostgresConformanceTest extends AdapterConformanceSuite {
     }
 
     @Override
+    protected List<String> commentsOn(io.slipway.testkit.Warehouse w, String schema, String identifier) {
+        String relation = "'\"" + schema + "\".\"" + identifier + "\"'::regclass";
+        List<String> out = new java.util.ArrayList<>();
+        out.add((String) w.value("select obj_description(" + relation + ", 'pg_class')"));
+        for (List<Object> row : w.rows("select a.attname || ':' || col_description(a.attrelid, a.attnum) from pg_attribute a"
+                + " where a.attrelid = " + relation + " and a.attnum > 0 and col_description(a.attrelid, a.attnum) is not null order by a.attnum")) {
+            out.add(String.valueOf(row.get(0)));
+        }
+        return out;
+    }
+
+    @Override
     protected List<String> expectedSeedColumnTypes() {
         return List.of("integer", "integer", "double precision", "boolean", "date", "timestamp without time zone", "text", "bigint",
                 "integer");

@@ -46,7 +46,7 @@ public final class ProjectSession implements AutoCloseable {
     /** Slipway's global macros (package {@code dbt}), in the order they are parsed. */
     static final List<String> GLOBAL_MACROS = List.of("naming.sql", "statements.sql", "relations.sql", "ddl.sql",
             "materializations.sql", "generic_tests.sql", "columns.sql", "incremental.sql", "snapshot.sql", "contracts.sql",
-            "clone.sql", "freshness.sql", "catalog.sql", "unit_test.sql", "utils.sql", "grants.sql");
+            "clone.sql", "freshness.sql", "catalog.sql", "unit_test.sql", "utils.sql", "grants.sql", "persist_docs.sql");
 
     private final ProjectConfig project;
     private final ProfileTarget profile;

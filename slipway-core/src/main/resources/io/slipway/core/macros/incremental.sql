@@ -64,6 +64,7 @@
 
   {{ run_hooks(post_hooks, inside_transaction=true) }}
   {% do apply_grants(target_relation, config.get('grants'), should_revoke(existing_relation, full_refresh_mode)) %}
+  {% do persist_docs(target_relation, model) %}
   {{ adapter.commit() }}
   {%- for relation in to_drop -%}
     {{ adapter.drop_relation(relation) }}

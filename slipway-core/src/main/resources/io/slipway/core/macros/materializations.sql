@@ -42,6 +42,7 @@
 
   {{ run_hooks(post_hooks, inside_transaction=true) }}
   {% do apply_grants(target_relation, config.get('grants'), should_revoke(existing_relation, full_refresh_mode=true)) %}
+  {% do persist_docs(target_relation, model) %}
   {{ adapter.commit() }}
   {% if existing_relation is not none -%}
     {{ adapter.drop_relation(backup_relation) }}
@@ -151,6 +152,7 @@
 
   {{ run_hooks(post_hooks, inside_transaction=true) }}
   {% do apply_grants(target_relation, config.get('grants'), should_revoke(existing_relation, full_refresh_mode)) %}
+  {% do persist_docs(target_relation, model) %}
   {{ adapter.commit() }}
   {{ run_hooks(post_hooks, inside_transaction=false) }}
   {{ return({'relations': [target_relation]}) }}

@@ -57,6 +57,7 @@
 
   {{ run_hooks(post_hooks, inside_transaction=true) }}
   {% do apply_grants(target_relation, config.get('grants'), should_revoke(target_relation_exists, full_refresh_mode=false)) %}
+  {% do persist_docs(target_relation, model) %}
   {{ adapter.commit() }}
   {%- if staging_table is defined -%}
     {%- do post_snapshot(staging_table) -%}
