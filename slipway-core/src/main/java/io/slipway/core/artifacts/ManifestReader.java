@@ -48,6 +48,7 @@ public final class ManifestReader {
         map(root.get("nodes")).forEach((id, value) -> nodes.put(id, node(id, map(value))));
         // unit tests (dbt 1.8) have a section of their own; compared like nodes, by their checksum
         map(root.get("unit_tests")).forEach((id, value) -> nodes.put(id, node(id, map(value))));
+        map(root.get("exposures")).forEach((id, value) -> nodes.put(id, node(id, map(value))));
         Map<String, StateSource> sources = new LinkedHashMap<>();
         map(root.get("sources")).forEach((id, value) -> sources.put(id, source(id, map(value))));
         Map<String, StateMacro> macros = new LinkedHashMap<>();
@@ -123,7 +124,8 @@ public final class ManifestReader {
                 n.get("checksum") instanceof String unitTestChecksum ? new FileChecksum("sha256", unitTestChecksum)
                 : checksum.isEmpty() ? FileChecksum.none()
                         : new FileChecksum(string(checksum.get("name")), String.valueOf(checksum.getOrDefault("checksum", ""))),
-                string(n.get("raw_code")), config, map(n.get("unrendered_config")), string(n.get("database")), string(n.get("schema")),
+                "exposure".equals(type) ? io.slipway.core.manifest.ExposureSpec.fingerprint(n.get("type"), n.get("owner"), n.get("label"),
+                        n.get("maturity"), n.get("url")) : string(n.get("raw_code")), config, map(n.get("unrendered_config")), string(n.get("database")), string(n.get("schema")),
                 string(n.get("alias")), string(n.get("relation_name")), string(n.get("description")), columns,
                 strings(dependsOn.get("macros")), strings(dependsOn.get("nodes")), n.get("test_metadata") != null,
                 Boolean.TRUE.equals(contract.get("enforced")), string(contract.get("checksum")), string(access),

@@ -43,7 +43,8 @@ public final class ManifestWriter {
         try {
             Files.createDirectories(file.getParent());
             List<Node> nodes = new ArrayList<>(manifest.nodes().values());
-            nodes.removeIf(n -> n.resourceType() == ResourceType.UNIT_TEST); // they have a section of their own
+            // unit tests and exposures have sections of their own
+            nodes.removeIf(n -> n.resourceType() == ResourceType.UNIT_TEST || n.resourceType() == ResourceType.EXPOSURE);
             List<java.util.concurrent.Future<Chunk>> nodeChunks = chunks(pool, nodes.size(), (json, from, to) -> {
                 for (Node n : nodes.subList(from, to)) {
                     json.writeFieldName(n.uniqueId());
@@ -208,7 +209,7 @@ public final class ManifestWriter {
         Map<String, Object> nodes = new LinkedHashMap<>();
         if (withLargeSections) {
             for (Node node : manifest.nodes().values()) {
-                if (node.resourceType() != ResourceType.UNIT_TEST) {
+                if (node.resourceType() != ResourceType.UNIT_TEST && node.resourceType() != ResourceType.EXPOSURE) {
                     nodes.put(node.uniqueId(), node(node, compiled.get(node.uniqueId())));
                 }
             }
@@ -237,7 +238,13 @@ public final class ManifestWriter {
             docs.put(doc.uniqueId(), d);
         }
         root.put("docs", docs);
-        root.put("exposures", Map.of());
+        Map<String, Object> exposures = new LinkedHashMap<>();
+        for (Node node : manifest.nodes().values()) {
+            if (node.resourceType() == ResourceType.EXPOSURE) {
+                exposures.put(node.uniqueId(), exposure(node));
+            }
+        }
+        root.put("exposures", exposures);
         root.put("metrics", Map.of());
         Map<String, Object> groups = new LinkedHashMap<>();
         manifest.groups().forEach((id, g) -> {
@@ -259,7 +266,8 @@ public final class ManifestWriter {
         for (Node node : disabled) {
             @SuppressWarnings("unchecked")
             List<Object> list = (List<Object>) disabledMap.computeIfAbsent(node.uniqueId(), k -> new ArrayList<>());
-            list.add(node.resourceType() == ResourceType.UNIT_TEST ? unitTest(node) : node(node, null));
+            list.add(node.resourceType() == ResourceType.UNIT_TEST ? unitTest(node)
+                    : node.resourceType() == ResourceType.EXPOSURE ? exposure(node) : node(node, null));
         }
         root.put("disabled", disabledMap);
         root.put("parent_map", withLargeSections ? manifest.parentMap() : Map.of());
@@ -284,6 +292,49 @@ public final class ManifestWriter {
         }
         root.put("unit_tests", unitTests);
         return root;
+    }
+
+    /** dbt's {@code Exposure}: the declaration, with its refs and sources resolved into depends_on. */
+    public static Map<String, Object> exposure(Node n) {
+        io.slipway.core.manifest.ExposureSpec spec = n.exposure();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", n.name());
+        m.put("resource_type", "exposure");
+        m.put("package_name", n.packageName());
+        m.put("path", n.path());
+        m.put("original_file_path", n.originalFilePath());
+        m.put("unique_id", n.uniqueId());
+        m.put("fqn", n.fqn());
+        m.put("type", spec.type());
+        Map<String, Object> owner = new LinkedHashMap<>();
+        owner.put("email", spec.owner().get("email"));
+        owner.put("name", spec.owner().get("name"));
+        m.put("owner", owner);
+        m.put("description", n.description());
+        m.put("label", spec.label());
+        m.put("maturity", spec.maturity());
+        m.put("meta", n.meta());
+        m.put("tags", n.tags());
+        m.put("config", n.config().values());
+        m.put("unrendered_config", n.unrenderedConfig());
+        m.put("url", spec.url());
+        Map<String, Object> dependsOn = new LinkedHashMap<>();
+        dependsOn.put("macros", n.dependsOn().macros());
+        dependsOn.put("nodes", n.dependsOn().nodes());
+        m.put("depends_on", dependsOn);
+        List<Object> refs = new ArrayList<>();
+        for (io.slipway.core.manifest.RefCall ref : n.refs()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("name", ref.name());
+            r.put("package", ref.packageName());
+            r.put("version", ref.version());
+            refs.add(r);
+        }
+        m.put("refs", refs);
+        m.put("sources", n.sources());
+        m.put("metrics", List.of());
+        m.put("created_at", 0.0);
+        return m;
     }
 
     /** dbt's {@code UnitTestDefinition}: the declaration as read, with the tested model in depends_on. */

@@ -41,6 +41,7 @@ final class ListTask {
             String line = switch (output) {
                 case "selector" -> node != null && node.resourceType() == ResourceType.UNIT_TEST ? "unit_test:" + node.packageName() + "." + node.name()
                         + (node.version() == null ? "" : "_v" + node.version())
+                        : node != null && node.resourceType() == ResourceType.EXPOSURE ? "exposure:" + node.packageName() + "." + node.name()
                         : node != null ? String.join(".", node.fqn()) : "source:" + String.join(".", source.fqn().get(0), source.sourceName(), source.name());
                 case "name" -> node != null ? node.name() : source.sourceName() + "." + source.name();
                 case "path" -> node != null ? node.originalFilePath() : source.originalFilePath();

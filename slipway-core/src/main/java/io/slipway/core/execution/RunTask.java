@@ -501,8 +501,14 @@ final class RunTask {
             synchronized (holder) {
                 if (holder[0] == null) {
                     Map<String, Object> nodes = new LinkedHashMap<>();
+                    Map<String, Object> exposures = new LinkedHashMap<>();
                     for (Node n : manifest.nodes().values()) {
-                        nodes.put(n.uniqueId(), io.slipway.core.template.NodeValue.of(n));
+                        // as dbt's graph: exposures apart, unit tests not at all
+                        if (n.resourceType() == ResourceType.EXPOSURE) {
+                            exposures.put(n.uniqueId(), io.slipway.core.artifacts.ManifestWriter.exposure(n));
+                        } else if (n.resourceType() != ResourceType.UNIT_TEST) {
+                            nodes.put(n.uniqueId(), io.slipway.core.template.NodeValue.of(n));
+                        }
                     }
                     Map<String, Object> sources = new LinkedHashMap<>();
                     manifest.sources().forEach((id, s) -> {
@@ -522,7 +528,7 @@ final class RunTask {
                     Map<String, Object> graph = new LinkedHashMap<>();
                     graph.put("nodes", nodes);
                     graph.put("sources", sources);
-                    graph.put("exposures", new LinkedHashMap<>());
+                    graph.put("exposures", exposures);
                     graph.put("metrics", new LinkedHashMap<>());
                     holder[0] = Collections.unmodifiableMap(graph);
                 }

@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param attachedNode     for generic tests, the node they test; else null
  * @param versionInfo      for models, the version, latest version and deprecation date ({@link VersionInfo#NONE} when none)
  * @param unitTest         for unit tests, what the test declares; else null
+ * @param exposure         for exposures, the kind of use, owner, label, maturity and url; else null
  */
 public record Node(
         String uniqueId,
@@ -51,7 +52,8 @@ public record Node(
         String columnName,
         String attachedNode,
         VersionInfo versionInfo,
-        UnitTestSpec unitTest) {
+        UnitTestSpec unitTest,
+        ExposureSpec exposure) {
 
     public Node {
         Objects.requireNonNull(uniqueId, "uniqueId is null");
@@ -69,6 +71,18 @@ public record Node(
         sources = sources.stream().map(List::copyOf).toList();
         Objects.requireNonNull(dependsOn, "dependsOn is null");
         versionInfo = versionInfo == null ? VersionInfo.NONE : versionInfo;
+    }
+
+    /** A node that is not an exposure. */
+    public Node(String uniqueId, ResourceType resourceType, String packageName, String name, String path, String originalFilePath,
+                String patchPath, List<String> fqn, FileChecksum checksum, NodeConfig config, Map<String, Object> unrenderedConfig,
+                Map<String, Object> configCallDict, String database, String schema, String alias, String relationName,
+                String description, Map<String, ColumnSpec> columns, String rawCode, String language, List<RefCall> refs,
+                List<List<String>> sources, DependsOn dependsOn, TestMetadata testMetadata, String columnName, String attachedNode,
+                VersionInfo versionInfo, UnitTestSpec unitTest) {
+        this(uniqueId, resourceType, packageName, name, path, originalFilePath, patchPath, fqn, checksum, config, unrenderedConfig,
+                configCallDict, database, schema, alias, relationName, description, columns, rawCode, language, refs, sources, dependsOn,
+                testMetadata, columnName, attachedNode, versionInfo, unitTest, null);
     }
 
     /** A node that is not a unit test. */
@@ -131,13 +145,13 @@ public record Node(
     public Node withDependsOn(DependsOn value) {
         return new Node(uniqueId, resourceType, packageName, name, path, originalFilePath, patchPath, fqn, checksum, config,
                 unrenderedConfig, configCallDict, database, schema, alias, relationName, description, columns, rawCode, language,
-                refs, sources, value, testMetadata, columnName, attachedNode, versionInfo, unitTest);
+                refs, sources, value, testMetadata, columnName, attachedNode, versionInfo, unitTest, exposure);
     }
 
     /** The node with another config (dbt sets {@code enabled: false} on a test whose target is missing). */
     public Node withConfig(NodeConfig value) {
         return new Node(uniqueId, resourceType, packageName, name, path, originalFilePath, patchPath, fqn, checksum, value,
                 unrenderedConfig, configCallDict, database, schema, alias, relationName, description, columns, rawCode, language,
-                refs, sources, dependsOn, testMetadata, columnName, attachedNode, versionInfo, unitTest);
+                refs, sources, dependsOn, testMetadata, columnName, attachedNode, versionInfo, unitTest, exposure);
     }
 }

@@ -89,6 +89,7 @@ public final class ProjectParser {
         List<java.util.function.Consumer<List<TestTask>>> genericTests = new ArrayList<>();
         List<io.slipway.core.manifest.GroupDefinition> groups = new ArrayList<>();
         List<Map.Entry<Properties.UnitTestDecl, ProjectConfig>> unitTests = new ArrayList<>();
+        List<Map.Entry<Properties.ExposureDecl, ProjectConfig>> exposures = new ArrayList<>();
 
         for (ProjectConfig pkg : all) {
             // 3. properties
@@ -102,6 +103,7 @@ public final class ProjectParser {
             }
             describeMacros(macros, properties, pkg);
             properties.unitTests().forEach(decl -> unitTests.add(Map.entry(decl, pkg)));
+            properties.exposures().forEach(decl -> exposures.add(Map.entry(decl, pkg)));
             properties.groups().values().forEach(g -> groups.add(new io.slipway.core.manifest.GroupDefinition(g.name(), g.packageName(),
                     g.file().substring(g.file().indexOf('/') + 1), g.file(), g.owner(), g.description())));
 
@@ -190,7 +192,11 @@ public final class ProjectParser {
         for (NodeFactory.Parsed parsed : inParallel(testTasks, t -> testFactory.build(t.decl(), t.target(), t.pkg()))) {
             add(nodes, disabled, refLines, parsed);
         }
-        // 7. unit tests, once every model exists
+        // 7. exposures (their refs are resolved with everything else's), and unit tests, once every model exists
+        ExposureFactory exposureFactory = new ExposureFactory(nodeFactory);
+        for (Map.Entry<Properties.ExposureDecl, ProjectConfig> exposure : exposures) {
+            add(nodes, disabled, refLines, exposureFactory.build(exposure.getKey(), exposure.getValue()));
+        }
         UnitTestFactory unitTestFactory = new UnitTestFactory(nodeFactory);
         for (Map.Entry<Properties.UnitTestDecl, ProjectConfig> unitTest : unitTests) {
             for (NodeFactory.Parsed parsed : unitTestFactory.build(unitTest.getKey(), unitTest.getValue(), nodes, disabled)) {

@@ -35,6 +35,10 @@ public final class Properties {
     public record YamlSnapshot(String name, String relation, SourceFile file) {
     }
 
+    /** An {@code exposures:} entry, as written (checked when the exposure is built). */
+    public record ExposureDecl(Map<String, Object> entry, String name, SourceFile file) {
+    }
+
     /** A {@code unit_tests:} entry, as written (checked when the test is built, once the models exist). */
     public record UnitTestDecl(Map<String, Object> entry, String name, String file, String packageName) {
     }

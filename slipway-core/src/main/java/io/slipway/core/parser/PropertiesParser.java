@@ -33,6 +33,7 @@ public final class PropertiesParser {
     private final Map<String, GroupPatch> groups = new LinkedHashMap<>();
     private final List<Properties.UnitTestDecl> unitTests = new ArrayList<>();
     private final List<Properties.YamlSnapshot> yamlSnapshots = new ArrayList<>();
+    private final List<Properties.ExposureDecl> exposures = new ArrayList<>();
     /** For a versioned model, its name to the file its latest version is expected in ({@code name_v<latest>}). */
     private final Map<String, String> latestFallbacks = new LinkedHashMap<>();
 
@@ -77,6 +78,7 @@ public final class PropertiesParser {
                         + " and " + path + "; keep one", path, 0);
             }
         });
+        entries(doc, "exposures", path).forEach(e -> exposures.add(new Properties.ExposureDecl(e, requiredName(e, path, "exposures"), file)));
         entries(doc, "unit_tests", path).forEach(e -> unitTests.add(new Properties.UnitTestDecl(e, requiredName(e, path, "unit_tests"), path,
                 file.packageName())));
         entries(doc, "macros", path).forEach(e -> {
@@ -111,6 +113,11 @@ public final class PropertiesParser {
 
     public Map<String, GroupPatch> groups() {
         return groups;
+    }
+
+    /** The {@code exposures:} entries, in file order. */
+    public List<Properties.ExposureDecl> exposures() {
+        return exposures;
     }
 
     /** The snapshots defined in YAML alone ({@code relation:}), in file order. */

@@ -32,7 +32,7 @@ import java.util.Map;
  */
 public final class SnapshotCodec {
     /** Bumped whenever the layout changes, so that an old cache is never misread. */
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
     private static final int NULL = 0;
     private static final int STRING = 1;
@@ -195,6 +195,7 @@ public final class SnapshotCodec {
             value(n.versionInfo().latestVersion());
             string(n.versionInfo().deprecationDate());
             value(n.unitTest() == null ? null : n.unitTest().toJson());
+            value(n.exposure() == null ? null : n.exposure().toJson());
         }
 
         void source(SourceDefinition s) throws IOException {
@@ -382,9 +383,13 @@ public final class SnapshotCodec {
             @SuppressWarnings("unchecked")
             io.slipway.core.manifest.UnitTestSpec spec = unitTest instanceof Map<?, ?> m
                     ? io.slipway.core.manifest.UnitTestSpec.fromJson((Map<String, Object>) m) : null;
+            Object exposure = value();
+            @SuppressWarnings("unchecked")
+            io.slipway.core.manifest.ExposureSpec exposureSpec = exposure instanceof Map<?, ?> e
+                    ? io.slipway.core.manifest.ExposureSpec.fromJson((Map<String, Object>) e) : null;
             return new Node(uniqueId, type, packageName, name, path, originalFilePath, patchPath, fqn, checksum, config, unrendered,
                     configCall, database, schema, alias, relationName, description, columns, rawCode, language, refs, sources, dependsOn,
-                    test, columnName, attachedNode, versionInfo, spec);
+                    test, columnName, attachedNode, versionInfo, spec, exposureSpec);
         }
 
         SourceDefinition source() throws IOException {

@@ -23,7 +23,8 @@ public final class ProjectLoader {
             "data_tests", "data_tests",
             "sources", "sources",
             "analyses", "analyses",
-            "unit_tests", "unit_tests");
+            "unit_tests", "unit_tests",
+            "exposures", "exposures");
 
     private ProjectLoader() {
     }
