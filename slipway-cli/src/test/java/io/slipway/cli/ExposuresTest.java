@@ -60,7 +60,7 @@ class ExposuresTest {
         assertThat(cli.names(p, "ls", "--select", "+exposure:payments_notebook", "--resource-type", "model"))
                 .containsExactly("stg_payments");
         assertThat(cli.inProject(p, "ls", "--resource-type", "exposure", "--quiet").out().lines().toList())
-                .containsExactly("exposure:jaffle_shop.weekly_kpis", "exposure:jaffle_shop.payments_notebook");
+                .as("sorted by unique id, as dbt lists").containsExactly("exposure:jaffle_shop.payments_notebook", "exposure:jaffle_shop.weekly_kpis");
         assertThat(cli.names(p, "ls", "--select", "tag:kpi")).containsExactly("weekly_kpis");
 
         CliRunner.Result build = cli.inProject(p, "build", "--select", "+exposure:weekly_kpis");

@@ -43,7 +43,7 @@ class PreviousStateManifestsTest {
         assertThat(modified.out()).contains("The selection criterion 'state:modified' does not match any enabled nodes");
         assertThat(names("ls", "--target", target, "--select", "state:unmodified", "--state", state.toString())).containsExactly(
                 "a", "check_nothing_my_model_", "just_my", "metricflow_time_spine", "my_model", "my_seed", "my_source.my_table",
-                "not_null_my_model_id", "snapshot_seed");
+                "not_null_my_model_id", "simple_exposure", "snapshot_seed");
         assertThat(names("ls", "--target", target, "--select", "state:new", "--state", state.toString())).isEmpty();
     }
 

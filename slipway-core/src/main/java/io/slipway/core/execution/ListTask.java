@@ -32,7 +32,8 @@ final class ListTask {
                                 Path targetDir, StateComparison comparison) {
         Manifest manifest = parsed.manifest();
         String output = request.output() == null || request.output().equals("text") ? "selector" : request.output();
-        for (String id : ids) {
+        // as dbt lists them: sorted by unique id
+        for (String id : new java.util.TreeSet<>(ids)) {
             Node node = manifest.node(id);
             SourceDefinition source = manifest.sources().get(id);
             if (node != null && !types.contains(node.resourceType()) || source != null && !types.contains(ResourceType.SOURCE)) {
