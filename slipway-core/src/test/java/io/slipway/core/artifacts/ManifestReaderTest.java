@@ -30,7 +30,10 @@ class ManifestReaderTest {
         assertThat(m.schemaVersion()).isEqualTo(version);
         assertThat(m.projectName()).isEqualTo("test");
         assertThat(m.adapterType()).isEqualTo("postgres");
-        assertThat(m.nodes()).hasSize(8);
+        // eight nodes and the exposure (read from its own section, compared as nodes are)
+        assertThat(m.nodes()).hasSize(9);
+        assertThat(m.node("exposure.test.simple_exposure").dependsOnNodes())
+                .containsExactlyInAnyOrder("source.test.my_source.my_table", "model.test.my_model");
         StateNode model = m.node("model.test.my_model");
         assertThat(model.rawCode()).isEqualTo("select 1 as id");
         assertThat(model.fqn()).containsExactly("test", "my_model");
