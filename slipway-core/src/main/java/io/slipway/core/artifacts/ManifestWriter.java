@@ -322,19 +322,24 @@ public final class ManifestWriter {
         dependsOn.put("macros", n.dependsOn().macros());
         dependsOn.put("nodes", n.dependsOn().nodes());
         m.put("depends_on", dependsOn);
-        List<Object> refs = new ArrayList<>();
-        for (io.slipway.core.manifest.RefCall ref : n.refs()) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("name", ref.name());
-            r.put("package", ref.packageName());
-            r.put("version", ref.version());
-            refs.add(r);
-        }
-        m.put("refs", refs);
+        m.put("refs", refs(n));
         m.put("sources", n.sources());
         m.put("metrics", List.of());
         m.put("created_at", 0.0);
         return m;
+    }
+
+    /** A node's refs as the manifest writes them ({@code name}, {@code package}, {@code version}). */
+    private static List<Object> refs(Node n) {
+        List<Object> refs = new ArrayList<>();
+        for (RefCall r : n.refs()) {
+            Map<String, Object> ref = new LinkedHashMap<>();
+            ref.put("name", r.name());
+            ref.put("package", r.packageName());
+            ref.put("version", r.version());
+            refs.add(ref);
+        }
+        return refs;
     }
 
     /** dbt's {@code UnitTestDefinition}: the declaration as read, with the tested model in depends_on. */
@@ -422,15 +427,7 @@ public final class ManifestWriter {
             return;
         }
         m.put("language", n.language() == null ? "sql" : n.language());
-        List<Object> refs = new ArrayList<>();
-        for (RefCall r : n.refs()) {
-            Map<String, Object> ref = new LinkedHashMap<>();
-            ref.put("name", r.name());
-            ref.put("package", r.packageName());
-            ref.put("version", r.version());
-            refs.add(ref);
-        }
-        m.put("refs", refs);
+        m.put("refs", refs(n));
         m.put("sources", n.sources());
         m.put("metrics", List.of());
         m.put("functions", List.of());

@@ -20,8 +20,6 @@ import io.slipway.jinja.runtime.Py;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A unit test's SQL, as dbt builds it from its unit test manifest: the tested model rendered with every input
@@ -29,10 +27,6 @@ import java.util.regex.Pattern;
  * fixture's own SQL), and with the test's macro, var and env var overrides in force.
  */
 final class UnitTestCompiler {
-    private static final Pattern REF = Pattern.compile(
-            "ref\\s*\\(\\s*(['\"])([^'\"]+)\\1\\s*(?:,\\s*(['\"])([^'\"]+)\\3\\s*)?(?:,\\s*(?:v|version)\\s*=\\s*['\"]?([^'\")\\s]+)['\"]?\\s*)?\\)",
-            Pattern.DOTALL);
-    private static final Pattern SOURCE = Pattern.compile("source\\s*\\(\\s*(['\"])([^'\"]+)\\1\\s*,\\s*(['\"])([^'\"]+)\\3\\s*\\)", Pattern.DOTALL);
 
     private final Compiler compiler;
 
@@ -102,19 +96,17 @@ final class UnitTestCompiler {
         if (input.equals("this")) {
             return new Input(model.uniqueId(), model.name(), RuntimeResolver.relationOf(model), "__dbt__cte__" + model.alias(), model);
         }
-        Matcher ref = REF.matcher(input);
-        if (ref.matches()) {
-            String pkg = ref.group(4) != null ? ref.group(2) : null;
-            String name = ref.group(4) != null ? ref.group(4) : ref.group(2);
-            Node target = manifest.resolveRef(new RefCall(name, pkg, ref.group(5)), model.packageName());
+        java.util.Optional<RefCall> ref = io.slipway.core.manifest.RelationCalls.ref(input);
+        if (ref.isPresent()) {
+            Node target = manifest.resolveRef(ref.get(), model.packageName());
             if (target == null) {
                 throw notFound(test, input);
             }
             return new Input(target.uniqueId(), target.name(), RuntimeResolver.relationOf(target), "__dbt__cte__" + target.alias(), target);
         }
-        Matcher source = SOURCE.matcher(input);
-        if (source.matches()) {
-            SourceDefinition def = manifest.resolveSource(source.group(2), source.group(4), model.packageName());
+        java.util.Optional<java.util.List<String>> source = io.slipway.core.manifest.RelationCalls.source(input);
+        if (source.isPresent()) {
+            SourceDefinition def = manifest.resolveSource(source.get().get(0), source.get().get(1), model.packageName());
             if (def == null) {
                 throw notFound(test, input);
             }

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -27,9 +26,6 @@ import java.util.regex.Pattern;
  */
 final class ExposureFactory {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
-    private static final Pattern REF = Pattern.compile(
-            "\\s*ref\\s*\\(\\s*(['\"])([^'\"]+)\\1\\s*(?:,\\s*(['\"])([^'\"]+)\\3\\s*)?(?:,\\s*(?:v|version)\\s*=\\s*['\"]?([^'\")\\s]+)['\"]?\\s*)?\\)\\s*");
-    private static final Pattern SOURCE = Pattern.compile("\\s*source\\s*\\(\\s*(['\"])([^'\"]+)\\1\\s*,\\s*(['\"])([^'\"]+)\\3\\s*\\)\\s*");
     private static final Pattern METRIC = Pattern.compile("\\s*metric\\s*\\(.*\\)\\s*");
     private static final List<String> TYPES = List.of("dashboard", "notebook", "analysis", "ml", "application");
     private static final List<String> MATURITIES = List.of("low", "medium", "high");
@@ -65,12 +61,12 @@ final class ExposureFactory {
         List<List<String>> sources = new ArrayList<>();
         for (Object item : Yaml.asList(e.get("depends_on"))) {
             String dependency = String.valueOf(item);
-            Matcher ref = REF.matcher(dependency);
-            Matcher source = SOURCE.matcher(dependency);
-            if (ref.matches()) {
-                refs.add(ref.group(4) != null ? new RefCall(ref.group(4), ref.group(2), ref.group(5)) : new RefCall(ref.group(2), null, ref.group(5)));
-            } else if (source.matches()) {
-                sources.add(List.of(source.group(2), source.group(4)));
+            java.util.Optional<RefCall> ref = io.slipway.core.manifest.RelationCalls.ref(dependency);
+            java.util.Optional<List<String>> source = io.slipway.core.manifest.RelationCalls.source(dependency);
+            if (ref.isPresent()) {
+                refs.add(ref.get());
+            } else if (source.isPresent()) {
+                sources.add(source.get());
             } else if (!METRIC.matcher(dependency).matches()) {
                 throw invalid("exposure '" + name + "' in " + file + " depends on '" + dependency + "'; write ref('model'), source('name', 'table')"
                         + " or metric('name')", file);

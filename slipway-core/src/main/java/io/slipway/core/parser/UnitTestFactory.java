@@ -287,17 +287,10 @@ final class UnitTestFactory {
 
     /** A seed input given no rows takes the seed file's rows (as text, as dbt reads them). */
     private static List<Map<String, Object>> seedRows(String input, ProjectConfig pkg, Map<String, Node> built, String file) {
-        java.util.regex.Matcher m = Pattern.compile("\\s*ref\\s*\\(\\s*['\"]([^'\"]+)['\"]\\s*(?:,\\s*['\"]([^'\"]+)['\"]\\s*)?\\)\\s*").matcher(input);
-        String seedName = null;
-        String packageName = pkg.name();
-        if (m.matches()) {
-            if (m.group(2) != null) {
-                packageName = m.group(1);
-                seedName = m.group(2);
-            } else {
-                seedName = m.group(1);
-            }
-        }
+        java.util.Optional<io.slipway.core.manifest.RefCall> ref = io.slipway.core.manifest.RelationCalls.ref(input);
+        String seedName = ref.map(io.slipway.core.manifest.RefCall::name).orElse(null);
+        String packageName = ref.map(io.slipway.core.manifest.RefCall::packageName).orElse(null);
+        packageName = packageName == null ? pkg.name() : packageName;
         Node seed = seedName == null ? null : built.get("seed." + packageName + "." + seedName);
         if (seed == null) {
             throw invalid(packageName.equals(pkg.name())
