@@ -1,5 +1,7 @@
 package io.slipway.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,7 +59,7 @@ class MicrobatchTest {
         assertThat(first.exitCode()).as(first.all()).isZero();
         assertThat(first.out()).contains("Batch 1 of 3 START batch " + today.minusDays(2) + " of main.daily")
                 .contains("Batch 3 of 3 OK created batch " + today + " of main.daily")
-                .contains("OK created sql microbatch model main.daily").contains("[SUCCESS 3 in ");
+                .contains("OK created sql microbatch model main.daily").contains("[SUCCESS in ");
         assertThat(Warehouse.read(p.resolve("mb.duckdb")).query("select id || ':' || batch_id from main.daily order by id"))
                 .containsExactly("1:" + today.minusDays(2).format(ID), "2:" + today.minusDays(1).format(ID), "3:" + today.format(ID));
 
@@ -81,8 +83,10 @@ class MicrobatchTest {
         CliRunner.Result run = cli.inProject(p, "run");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("Batch 2 of 3 ERROR creating batch " + LocalDate.now(ZoneOffset.UTC).minusDays(1))
+                .contains("PARTIAL SUCCESS creating sql microbatch model main.daily").contains("[PARTIAL SUCCESS (2/3) in ")
+                .contains("Completed with 0 errors, 1 partial success, and 0 warnings:")
                 .contains("1 of 3 batches failed (" + LocalDate.now(ZoneOffset.UTC).minusDays(1) + ")")
-                .contains("--event-time-start and --event-time-end");
+                .contains("--event-time-start and --event-time-end").contains("ERROR=1");
         assertThat(Warehouse.read(p.resolve("mb.duckdb")).query("select id from main.daily order by id")).containsExactly("1", "3");
         // run_results says which batches failed, as dbt records them for a retry
         com.fasterxml.jackson.databind.JsonNode result = new com.fasterxml.jackson.databind.ObjectMapper()
@@ -92,6 +96,30 @@ class MicrobatchTest {
                 .isEqualTo("[[\"" + day + "T00:00:00+00:00\",\"" + day.plusDays(1) + "T00:00:00+00:00\"]]");
         assertThat(result.at("/batch_results/successful")).hasSize(2);
         assertThat(ArtifactSchemas.violations("run-results-v6.json", p.resolve("target/run_results.json"))).isEmpty();
+    }
+
+    @Test
+    void whenTheFirstBatchFailsTheOthersDoNotRunAndHooksRunOnce() throws IOException {
+        String first = LocalDate.now(ZoneOffset.UTC).minusDays(2).format(ID);
+        Path p = project("batch_size='day', " + begin(2) + ", post_hook=\"insert into main.hook_log values ('post')\", "
+                        + "pre_hook=\"create table if not exists main.hook_log (event varchar)\"",
+                "{% if model.batch.id == '" + first + "' %}select cast('x' as integer) as id, cast(null as timestamp) as event_at"
+                        + "{% else %}select id, event_at from {{ ref('events') }}{% endif %}\n");
+        CliRunner cli = new CliRunner(temp.resolve("home"));
+        assertThat(cli.inProject(p, "seed").exitCode()).isZero();
+        CliRunner.Result run = cli.inProject(p, "run");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("Batch 1 of 3 ERROR creating batch").doesNotContain("Batch 2 of 3 START")
+                .contains("3 of 3 batches failed").contains("ERROR creating sql microbatch model main.daily");
+        JsonNode result = new ObjectMapper().readTree(p.resolve("target/run_results.json").toFile()).at("/results/0");
+        assertThat(result.get("status").asText()).isEqualTo("error");
+        assertThat(result.at("/batch_results/failed")).hasSize(3);
+
+        // with every batch succeeding, the pre-hook ran with the first batch and the post-hook once, with the last
+        Files.writeString(p.resolve("models/daily.sql"), Files.readString(p.resolve("models/daily.sql")).replace("'" + first + "'", "'never'"));
+        CliRunner.Result again = cli.inProject(p, "run");
+        assertThat(again.exitCode()).as(again.all()).isZero();
+        assertThat(Warehouse.read(p.resolve("mb.duckdb")).query("select count(*) from main.hook_log")).containsExactly("1");
     }
 
     @Test

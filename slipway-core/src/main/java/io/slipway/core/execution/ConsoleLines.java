@@ -65,6 +65,7 @@ public final class ConsoleLines {
                 case SNAPSHOT -> new String[] {"ERROR snapshotting " + relation, "ERROR"};
                 default -> new String[] {"ERROR creating " + describe(node), "ERROR"};
             };
+            case PARTIAL_SUCCESS -> new String[] {"PARTIAL SUCCESS creating " + describe(node), result.message().lines().findFirst().orElse("")};
             case SKIPPED -> new String[] {type == ResourceType.TEST ? "SKIP test " + node.name()
                     : type == ResourceType.UNIT_TEST ? "SKIP " + describe(node) : "SKIP relation " + relation, "SKIP"};
         };

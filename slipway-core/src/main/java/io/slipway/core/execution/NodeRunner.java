@@ -128,7 +128,9 @@ final class NodeRunner {
     /**
      * A microbatch model: its batches one after another, each compiled with its event-time window and written
      * by the incremental materialization (the first creates or fully refreshes the table, the others replace
-     * their window's rows). A failed batch does not stop the others; the model then errors, naming them.
+     * their window's rows); pre-hooks run with the first batch, post-hooks with the last, as dbt's. When the
+     * first batch fails the others are not run; a later failure does not stop the others, and the model is a
+     * partial success (dbt 1.9's status), naming the failed batches.
      */
     private NodeResult runBatches(Node node, NodeSession session, BatchEvents batchEvents) {
         String thread = Thread.currentThread().getName();
@@ -150,6 +152,12 @@ final class NodeRunner {
             int total = plan.batches().size();
             for (int i = 0; i < total; i++) {
                 MicrobatchPlan.Batch batch = plan.batches().get(i);
+                if (i > 0 && !failed.isEmpty() && successfulWindows.isEmpty()) {
+                    // the first batch failed: as dbt, the rest are not run and count as failed
+                    failed.add(batch.label());
+                    failedWindows.add(List.of(batch.isoStart(), batch.isoEnd()));
+                    continue;
+                }
                 batchEvents.started(batch, i + 1, total);
                 long batchStarted = System.nanoTime();
                 boolean ok;
@@ -158,7 +166,7 @@ final class NodeRunner {
                     Compiler.Compiled compiled = compiler.compile(node, session, batch);
                     compiledSql = compiled.sql();
                     compiledPath = compiled.path();
-                    materialize(node, session, compiledSql, batch, i > 0);
+                    materialize(node, session, compiledSql, batch, i > 0, i < total - 1);
                     if (!session.mainStatements().isEmpty()) {
                         compiler.writeRun(node, String.join("\n\n", session.mainStatements()));
                     }
@@ -176,14 +184,18 @@ final class NodeRunner {
                 batchEvents.finished(batch, i + 1, total, ok, seconds(batchStarted));
             }
             if (!failed.isEmpty()) {
-                String message = errorMessage(node, new SlipwayException(ErrorCode.DATABASE_ERROR, failed.size() + " of " + total
-                        + " batches failed (" + String.join(", ", failed) + "); the others were written. First error: " + firstError
+                int succeeded = successfulWindows.size();
+                String detail = errorMessage(node, new SlipwayException(ErrorCode.DATABASE_ERROR, failed.size() + " of " + total
+                        + " batches failed (" + String.join(", ", failed) + ")" + (succeeded > 0 ? "; the others were written" : "")
+                        + ". First error: " + firstError
                         + "\nRun again with --event-time-start and --event-time-end around the failed batches to retry them."), compiledPath);
-                return new NodeResult(node.uniqueId(), NodeStatus.ERROR, message, null, Map.of(), started, Instant.now(), started, Instant.now(),
+                NodeStatus status = succeeded == 0 ? NodeStatus.ERROR : NodeStatus.PARTIAL_SUCCESS;
+                String message = succeeded == 0 ? detail : "PARTIAL SUCCESS (" + succeeded + "/" + total + ")\n" + detail;
+                return new NodeResult(node.uniqueId(), status, message, null, Map.of(), started, Instant.now(), started, Instant.now(),
                         seconds(startedNanos), thread, compiledSql, compiledPath, node.relationName(),
                         Map.of("successful", successfulWindows, "failed", failedWindows));
             }
-            return new NodeResult(node.uniqueId(), NodeStatus.SUCCESS, "SUCCESS " + total, null, Map.of(), started, Instant.now(), started,
+            return new NodeResult(node.uniqueId(), NodeStatus.SUCCESS, "SUCCESS", null, Map.of(), started, Instant.now(), started,
                     Instant.now(), seconds(startedNanos), thread, compiledSql, compiledPath, node.relationName(),
                     Map.of("successful", successfulWindows, "failed", failedWindows));
         } catch (RuntimeException e) {
@@ -213,11 +225,15 @@ final class NodeRunner {
     }
 
     private Outcome materialize(Node node, NodeSession session, String sql) {
-        return materialize(node, session, sql, null, false);
+        return materialize(node, session, sql, null, false, false);
     }
 
-    /** @param laterBatch a microbatch model's batch after the first: never a full refresh, the table is there */
-    private Outcome materialize(Node node, NodeSession session, String sql, MicrobatchPlan.Batch batch, boolean laterBatch) {
+    /**
+     * @param laterBatch a microbatch model's batch after the first: never a full refresh, and no pre-hooks
+     * @param moreBatches a microbatch model's batch before the last: no post-hooks yet
+     */
+    private Outcome materialize(Node node, NodeSession session, String sql, MicrobatchPlan.Batch batch, boolean laterBatch,
+                                boolean moreBatches) {
         if (node.resourceType() == ResourceType.UNIT_TEST) {
             return unitTest(node, session, sql);
         }
@@ -233,6 +249,10 @@ final class NodeRunner {
         NodeGlobals globals = compiler.globals(node, session, resolver, sql, batch);
         if (laterBatch) {
             globals.override("should_full_refresh", false);
+            globals.locals().put("pre_hooks", List.of());
+        }
+        if (moreBatches) {
+            globals.locals().put("post_hooks", List.of());
         }
         if (node.resourceType() == ResourceType.SEED) {
             globals.locals().put("load_agate_table", (JinjaCallable) (ctx, args) -> loadSeed(node, session));

@@ -179,7 +179,7 @@ final class RunTask {
                     line = new String[] {"OK cloned " + cloned(node), line[1]};
                 }
                 Level level = result.status() == NodeStatus.ERROR || result.status() == NodeStatus.FAIL ? Level.ERROR
-                        : result.status() == NodeStatus.WARN ? Level.WARN : Level.INFO;
+                        : result.status() == NodeStatus.WARN || result.status() == NodeStatus.PARTIAL_SUCCESS ? Level.WARN : Level.INFO;
                 reporter.emit(result.status() == NodeStatus.SKIPPED ? EventCode.Q013_NODE_SKIPPED : EventCode.Q012_NODE_FINISHED, level,
                         ConsoleLines.line(index, total, line[0], line[1], result.status() == NodeStatus.SKIPPED ? null : result.executionTime()),
                         nodeData(node, index, total, result));
@@ -426,7 +426,7 @@ final class RunTask {
         reporter.emit(EventCode.Q030_RUN_FINISHED, Level.INFO, String.format(Locale.ROOT,
                 "Finished running %s in %d hours %d minutes and %.2f seconds (%.2fs).", String.join(", ", parts),
                 secondsWhole / 3600, (secondsWhole % 3600) / 60, elapsed - (secondsWhole / 60) * 60, elapsed), Map.of());
-        int pass = 0, warn = 0, error = 0, skip = 0;
+        int pass = 0, warn = 0, error = 0, skip = 0, partial = 0;
         List<NodeResult> problems = new ArrayList<>();
         for (NodeResult r : results) {
             switch (r.status()) {
@@ -439,16 +439,21 @@ final class RunTask {
                     error++;
                     problems.add(r);
                 }
+                case PARTIAL_SUCCESS -> {
+                    partial++;
+                    problems.add(r);
+                }
                 case SKIPPED -> skip++;
             }
         }
         reporter.info("");
-        if (error == 0 && warn == 0) {
+        if (error == 0 && warn == 0 && partial == 0) {
             reporter.info("Completed successfully");
-        } else if (error == 0) {
+        } else if (error == 0 && partial == 0) {
             reporter.warn("Completed with " + plural(warn, "warning") + ":");
         } else {
-            reporter.error("Completed with " + plural(error, "error") + ", 0 partial successes, and " + plural(warn, "warning") + ":");
+            reporter.error("Completed with " + plural(error, "error") + ", " + partial + " partial " + (partial == 1 ? "success" : "successes")
+                    + ", and " + plural(warn, "warning") + ":");
         }
         for (NodeResult r : problems) {
             Node n = byId.get(r.uniqueId());
@@ -465,6 +470,8 @@ final class RunTask {
                     Map.of("unique_id", r.uniqueId()));
         }
         reporter.info("");
+        // dbt's status line counts a partial success as an error
+        error += partial;
         reporter.emit(EventCode.Q031_RUN_SUMMARY, Level.INFO, "Done. PASS=" + pass + " WARN=" + warn + " ERROR=" + error + " SKIP=" + skip
                 + " TOTAL=" + results.size(), Map.of("pass", pass, "warn", warn, "error", error, "skip", skip, "total", results.size()));
     }
