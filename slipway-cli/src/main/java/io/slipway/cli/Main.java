@@ -162,12 +162,8 @@ public final class Main implements Callable<Integer> {
             return false;
         }
 
-        boolean empty() {
-            return false;
-        }
-
-        /** {@code --event-time-start} and {@code --event-time-end}, where the command has them. */
-        EmptyFlag buildWindow() {
+        /** {@code --empty}, {@code --event-time-start} and {@code --event-time-end}, where the command has them (run, build); else null. */
+        RunFlags runFlags() {
             return null;
         }
 
@@ -249,9 +245,9 @@ public final class Main implements Callable<Integer> {
                 return 2;
             }
             Path dir = projectDir != null ? projectDir : environment.workingDir();
-            InvocationRequest request = InvocationRequest.builder(command(), dir).operation(operation).storeFailures(storeFailures()).empty(empty()).profile(profile).warnError(warnErrorTests).writeJson(!noWriteJson)
-                    .eventTimeStart(buildWindow() == null ? null : buildWindow().eventTimeStart)
-                    .eventTimeEnd(buildWindow() == null ? null : buildWindow().eventTimeEnd)
+            InvocationRequest request = InvocationRequest.builder(command(), dir).operation(operation).storeFailures(storeFailures()).empty(runFlags() != null && runFlags().empty).profile(profile).warnError(warnErrorTests).writeJson(!noWriteJson)
+                    .eventTimeStart(runFlags() == null ? null : runFlags().eventTimeStart)
+                    .eventTimeEnd(runFlags() == null ? null : runFlags().eventTimeEnd)
                     .profilesDir(profilesDir).target(target).select(split(select())).exclude(split(exclude())).threads(threads)
                     .vars(parsedVars).fullRefresh(fullRefresh()).failFast(failFast()).targetPath(targetPath).inlineSql(inline())
                     .limit(limit()).output(output()).outputKeys(outputKeys()).resourceTypes(resourceTypes())
@@ -466,7 +462,7 @@ public final class Main implements Callable<Integer> {
     @CommandLine.Command(name = "run", description = "Build the selected models.")
     static final class Run extends Building {
         @CommandLine.Mixin
-        EmptyFlag emptyFlag;
+        RunFlags runFlags;
 
         @Override
         Command command() {
@@ -474,13 +470,8 @@ public final class Main implements Callable<Integer> {
         }
 
         @Override
-        boolean empty() {
-            return emptyFlag.empty;
-        }
-
-        @Override
-        EmptyFlag buildWindow() {
-            return emptyFlag;
+        RunFlags runFlags() {
+            return runFlags;
         }
     }
 
@@ -519,7 +510,7 @@ public final class Main implements Callable<Integer> {
     @CommandLine.Command(name = "build", description = "Seed, run and test the selected nodes in graph order.")
     static final class Build extends Building {
         @CommandLine.Mixin
-        EmptyFlag emptyFlag;
+        RunFlags runFlags;
         @CommandLine.Mixin
         StoreFailuresFlag storeFailuresFlag;
 
@@ -529,13 +520,8 @@ public final class Main implements Callable<Integer> {
         }
 
         @Override
-        boolean empty() {
-            return emptyFlag.empty;
-        }
-
-        @Override
-        EmptyFlag buildWindow() {
-            return emptyFlag;
+        RunFlags runFlags() {
+            return runFlags;
         }
 
         @Override
@@ -545,7 +531,7 @@ public final class Main implements Callable<Integer> {
     }
 
     /** {@code --empty}, {@code --event-time-start} and {@code --event-time-end} (run, build). */
-    static final class EmptyFlag {
+    static final class RunFlags {
         @Option(names = "--empty", description = "Refs and sources read no rows: the models' SQL runs against empty inputs.")
         boolean empty;
         @Option(names = "--event-time-start", description = "Microbatch models build the batches from this time (2024-01-01 or 2024-01-01T06:00:00).")

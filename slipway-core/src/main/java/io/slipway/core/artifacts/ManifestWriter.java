@@ -206,11 +206,18 @@ public final class ManifestWriter {
         quoting.put("column", null);
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("metadata", metadata.toJson(SCHEMA, manifest.projectName(), manifest.adapterType(), quoting));
+        // one pass: unit tests and exposures have sections of their own
         Map<String, Object> nodes = new LinkedHashMap<>();
-        if (withLargeSections) {
-            for (Node node : manifest.nodes().values()) {
-                if (node.resourceType() != ResourceType.UNIT_TEST && node.resourceType() != ResourceType.EXPOSURE) {
-                    nodes.put(node.uniqueId(), node(node, compiled.get(node.uniqueId())));
+        Map<String, Object> exposures = new LinkedHashMap<>();
+        Map<String, Object> unitTests = new LinkedHashMap<>();
+        for (Node node : manifest.nodes().values()) {
+            switch (node.resourceType()) {
+                case EXPOSURE -> exposures.put(node.uniqueId(), exposure(node));
+                case UNIT_TEST -> unitTests.put(node.uniqueId(), unitTest(node));
+                default -> {
+                    if (withLargeSections) {
+                        nodes.put(node.uniqueId(), node(node, compiled.get(node.uniqueId())));
+                    }
                 }
             }
         }
@@ -238,12 +245,6 @@ public final class ManifestWriter {
             docs.put(doc.uniqueId(), d);
         }
         root.put("docs", docs);
-        Map<String, Object> exposures = new LinkedHashMap<>();
-        for (Node node : manifest.nodes().values()) {
-            if (node.resourceType() == ResourceType.EXPOSURE) {
-                exposures.put(node.uniqueId(), exposure(node));
-            }
-        }
         root.put("exposures", exposures);
         root.put("metrics", Map.of());
         Map<String, Object> groups = new LinkedHashMap<>();
@@ -284,12 +285,6 @@ public final class ManifestWriter {
         root.put("group_map", groupMap);
         root.put("saved_queries", Map.of());
         root.put("semantic_models", Map.of());
-        Map<String, Object> unitTests = new LinkedHashMap<>();
-        for (Node node : manifest.nodes().values()) {
-            if (node.resourceType() == ResourceType.UNIT_TEST) {
-                unitTests.put(node.uniqueId(), unitTest(node));
-            }
-        }
         root.put("unit_tests", unitTests);
         return root;
     }

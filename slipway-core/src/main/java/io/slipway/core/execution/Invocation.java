@@ -143,7 +143,7 @@ public final class Invocation {
                             + parsed.manifest().nodes().size() + " nodes", Map.of());
                     if (cached.touched()) {
                         // the same parse under the files' new times: the next invocation need not compare checksums
-                        storing = PartialParse.storeInBackground(targetDir, inputs, envRead, parsed, cached.checksums());
+                        storing = PartialParse.storeInBackground(targetDir, inputs, envRead, parsed, lookup.checksums());
                     }
                 } else if (cached != null) {
                     parsed = session.restore(cached.snapshot(), cached.edited());
@@ -153,7 +153,7 @@ public final class Invocation {
                         envRead = read;
                         reporter.emit(EventCode.Z003_MESSAGE, Level.DEBUG, "Partial parsing: parsed again " + String.join(", ", cached.edited())
                                 + "; reusing the rest of the parse of " + parsed.manifest().nodes().size() + " nodes", Map.of());
-                        storing = PartialParse.storeInBackground(targetDir, inputs, envRead, parsed, cached.checksums());
+                        storing = PartialParse.storeInBackground(targetDir, inputs, envRead, parsed, lookup.checksums());
                     }
                 }
                 if (parsed == null) {

@@ -110,14 +110,7 @@ final class NodeRunner {
                     compileStarted, compileCompleted, executeStarted, Instant.now(), seconds(started), thread, compiledSql, compiledPath,
                     node.relationName());
         } catch (RuntimeException e) {
-            AdapterConnection connection = session.connection();
-            if (connection != null) {
-                try {
-                    connection.rollback();
-                } catch (RuntimeException ignored) {
-                    // the connection may be broken; the error below is what matters
-                }
-            }
+            rollback(session);
             SlipwayException error = Renderer.translate(e, node.originalFilePath());
             String message = errorMessage(node, error, compiledPath);
             return new NodeResult(node.uniqueId(), NodeStatus.ERROR, message, null, Map.of(), compileStarted, compileCompleted,
@@ -145,17 +138,15 @@ final class NodeRunner {
             boolean fullRefresh = configured != null ? Py.truthy(configured) : Boolean.TRUE.equals(context.flags().get("FULL_REFRESH"));
             MicrobatchPlan plan = MicrobatchPlan.of(node, exists, fullRefresh, (String) context.flags().get("EVENT_TIME_START"),
                     (String) context.flags().get("EVENT_TIME_END"), context.runStartedAt());
-            List<String> failed = new java.util.ArrayList<>();
-            List<Object> successfulWindows = new java.util.ArrayList<>();
-            List<Object> failedWindows = new java.util.ArrayList<>();
+            List<MicrobatchPlan.Batch> succeeded = new java.util.ArrayList<>();
+            List<MicrobatchPlan.Batch> failed = new java.util.ArrayList<>();
             String firstError = null;
             int total = plan.batches().size();
             for (int i = 0; i < total; i++) {
                 MicrobatchPlan.Batch batch = plan.batches().get(i);
-                if (i > 0 && !failed.isEmpty() && successfulWindows.isEmpty()) {
+                if (i > 0 && succeeded.isEmpty()) {
                     // the first batch failed: as dbt, the rest are not run and count as failed
-                    failed.add(batch.label());
-                    failedWindows.add(List.of(batch.isoStart(), batch.isoEnd()));
+                    failed.add(batch);
                     continue;
                 }
                 batchEvents.started(batch, i + 1, total);
@@ -173,37 +164,37 @@ final class NodeRunner {
                     ok = true;
                 } catch (RuntimeException e) {
                     rollback(session);
-                    failed.add(batch.label());
                     if (firstError == null) {
                         firstError = Renderer.translate(e, node.originalFilePath()).getMessage();
                     }
                     ok = false;
                 }
-                // as dbt records them: [start, end] in ISO form with the UTC offset
-                (ok ? successfulWindows : failedWindows).add(List.of(batch.isoStart(), batch.isoEnd()));
+                (ok ? succeeded : failed).add(batch);
                 batchEvents.finished(batch, i + 1, total, ok, seconds(batchStarted));
             }
+            NodeStatus status = failed.isEmpty() ? NodeStatus.SUCCESS : succeeded.isEmpty() ? NodeStatus.ERROR : NodeStatus.PARTIAL_SUCCESS;
+            String message = "SUCCESS";
             if (!failed.isEmpty()) {
-                int succeeded = successfulWindows.size();
                 String detail = errorMessage(node, new SlipwayException(ErrorCode.DATABASE_ERROR, failed.size() + " of " + total
-                        + " batches failed (" + String.join(", ", failed) + ")" + (succeeded > 0 ? "; the others were written" : "")
-                        + ". First error: " + firstError
+                        + " batches failed (" + String.join(", ", failed.stream().map(MicrobatchPlan.Batch::label).toList()) + ")"
+                        + (succeeded.isEmpty() ? "" : "; the others were written") + ". First error: " + firstError
                         + "\nRun again with --event-time-start and --event-time-end around the failed batches to retry them."), compiledPath);
-                NodeStatus status = succeeded == 0 ? NodeStatus.ERROR : NodeStatus.PARTIAL_SUCCESS;
-                String message = succeeded == 0 ? detail : "PARTIAL SUCCESS (" + succeeded + "/" + total + ")\n" + detail;
-                return new NodeResult(node.uniqueId(), status, message, null, Map.of(), started, Instant.now(), started, Instant.now(),
-                        seconds(startedNanos), thread, compiledSql, compiledPath, node.relationName(),
-                        Map.of("successful", successfulWindows, "failed", failedWindows));
+                message = succeeded.isEmpty() ? detail : "PARTIAL SUCCESS (" + succeeded.size() + "/" + total + ")\n" + detail;
             }
-            return new NodeResult(node.uniqueId(), NodeStatus.SUCCESS, "SUCCESS", null, Map.of(), started, Instant.now(), started,
-                    Instant.now(), seconds(startedNanos), thread, compiledSql, compiledPath, node.relationName(),
-                    Map.of("successful", successfulWindows, "failed", failedWindows));
+            return new NodeResult(node.uniqueId(), status, message, null, Map.of(), started, Instant.now(), started, Instant.now(),
+                    seconds(startedNanos), thread, compiledSql, compiledPath, node.relationName(),
+                    Map.of("successful", windows(succeeded), "failed", windows(failed)));
         } catch (RuntimeException e) {
             rollback(session);
             SlipwayException error = Renderer.translate(e, node.originalFilePath());
             return new NodeResult(node.uniqueId(), NodeStatus.ERROR, errorMessage(node, error, compiledPath), null, Map.of(), started, null,
                     null, Instant.now(), seconds(startedNanos), thread, compiledSql, compiledPath, node.relationName());
         }
+    }
+
+    /** Batches as run_results.json's batch_results lists them: [start, end], ISO with the UTC offset, as dbt's. */
+    private static List<Object> windows(List<MicrobatchPlan.Batch> batches) {
+        return batches.stream().<Object>map(b -> List.of(b.isoStart(), b.isoEnd())).toList();
     }
 
     private static void rollback(NodeSession session) {

@@ -139,11 +139,10 @@ final class PartialParse {
 
     /**
      * A parse kept by {@link #store}, the environment variables it read, the files edited since (as
-     * {@code <project folder>:<path>}; empty when nothing changed), the checksums of the files it was made
-     * from, and whether some file's time changed while its content did not (storing again saves the next
-     * invocation from reading those files).
+     * {@code <project folder>:<path>}; empty when nothing changed), and whether some file's time changed while
+     * its content did not (storing again saves the next invocation from reading those files).
      */
-    record Cached(ParseSnapshot snapshot, Map<String, String> envRead, List<String> edited, Checksums checksums, boolean touched) {
+    record Cached(ParseSnapshot snapshot, Map<String, String> envRead, List<String> edited, boolean touched) {
         Cached {
             edited = List.copyOf(edited);
         }
@@ -163,10 +162,11 @@ final class PartialParse {
      * What looking for a kept parse found: the parse, or why there is none. {@code reason} completes dbt's
      * "Unable to do partial parsing because ..." when the whole project must be parsed again for a reason a
      * user should know (no saved parse, other vars or target); null when only files or env vars changed.
+     * {@code checksums} are the stored files' checksums, for the next store to reuse ({@link Checksums#NONE} if unread).
      */
     record Lookup(Cached cached, String reason, Checksums checksums) {
         Lookup(Cached cached, String reason) {
-            this(cached, reason, cached == null ? Checksums.NONE : cached.checksums());
+            this(cached, reason, Checksums.NONE);
         }
     }
 
@@ -208,7 +208,7 @@ final class PartialParse {
                 }
             }
             return new Lookup(new Cached(SnapshotCodec.decode(bytes, bytes.length - stream.available()), envRead, changes.edited(),
-                    checksums, changes.touched()), null);
+                    changes.touched()), null, checksums);
         } catch (IOException | RuntimeException e) {
             return new Lookup(null, "the saved manifest could not be read (" + e.getMessage() + "). Starting full parse.");
         }

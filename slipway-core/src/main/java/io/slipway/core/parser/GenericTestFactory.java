@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
  * or more), the unique id with dbt's hash, and the raw code that calls {@code test_<name>}.
  */
 final class GenericTestFactory {
+    private static final Pattern NOT_IDENTIFIER = Pattern.compile("[^0-9a-zA-Z_]+");
+
     private static final Pattern TEST_NAME = Pattern.compile("(?:([a-zA-Z_][0-9a-zA-Z_]*)\\.)?([a-zA-Z_][0-9a-zA-Z_]*)");
 
     private static final List<String> CONFIG_ARGS = List.of("severity", "tags", "enabled", "where", "limit", "warn_if", "error_if",
@@ -58,8 +60,6 @@ final class GenericTestFactory {
      * @param attachedNode the unique id of the tested node, or null for sources
      * @param ymlPath     the properties file
      */
-    private static final Pattern NOT_IDENTIFIER = Pattern.compile("[^0-9a-zA-Z_]+");
-
     record Target(String name, String modelString, RefCall ref, List<String> source, String attachedNode, String ymlPath, boolean isSource) {
     }
 

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -33,7 +32,6 @@ import java.util.stream.Stream;
  */
 final class UnitTestFactory {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-    private static final Pattern INPUT = Pattern.compile("\\s*(this|(ref|source)\\s*\\(.*\\))\\s*", Pattern.DOTALL);
 
     private final NodeFactory nodes;
 
@@ -63,7 +61,8 @@ final class UnitTestFactory {
             if (!(item instanceof Map<?, ?> m) || !(m.get("input") instanceof String input)) {
                 throw invalid("an entry of 'given:' of unit test '" + name + "' in " + file + " has no 'input:' (ref('...'), source('...', '...') or this)", file);
             }
-            if (!INPUT.matcher(input).matches()) {
+            if (!input.trim().equals("this") && io.slipway.core.manifest.RelationCalls.ref(input).isEmpty()
+                    && io.slipway.core.manifest.RelationCalls.source(input).isEmpty()) {
                 throw invalid("Unit test given inputs must be either a 'ref', 'source' or 'this' call. Got: '" + input + "' in unit test '"
                         + name + "' (" + file + ")", file);
             }
